@@ -1,0 +1,322 @@
+//! The harness the black-box conformance suites share.
+//!
+//! A suite is written once and run against both twins of a flagship program:
+//! the Rust binary that cargo builds and the Go binary that `go build` makes.
+//! This crate knows how to get each binary, start it on a free loopback port,
+//! wait until it is listening, send it signals and stop it. It knows nothing
+//! about HTTP or WebSockets; the suites bring their own clients.
+//!
+//! The contract a twin keeps:
+//! - it takes `--addr HOST:PORT` (Go's `flag` package accepts the `--` form),
+//!   and `127.0.0.1:0` means "any free port";
+//! - once it accepts connections it prints a line containing
+//!   `listening on HOST:PORT` (to stdout or stderr, in any log format);
+//! - on SIGTERM it shuts down gracefully and exits 0.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+/// How long a twin may take to start listening or to shut down.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+/// One twin of a flagship program: which binary to start, and how.
+#[derive(Clone, Debug)]
+pub struct Twin {
+    /// `"rust"` or `"go"`, for messages.
+    pub language: &'static str,
+    program: PathBuf,
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+}
+
+impl Twin {
+    /// The Rust twin: pass `env!("CARGO_BIN_EXE_<name>")` from an
+    /// integration test of the twin's own package.
+    pub fn rust(binary: impl Into<PathBuf>) -> Twin {
+        Twin::new("rust", binary.into())
+    }
+
+    /// The Go twin in `module_dir` (a directory with `go.mod` whose main
+    /// package is at its top), built once per test process with the `go`
+    /// named by `$GO`, or found on `PATH`.
+    pub fn go(module_dir: impl AsRef<Path>) -> Twin {
+        Twin::new("go", go_build(module_dir.as_ref()))
+    }
+
+    fn new(language: &'static str, program: PathBuf) -> Twin {
+        Twin {
+            language,
+            program,
+            args: Vec::new(),
+            env: Vec::new(),
+        }
+    }
+
+    /// Adds command-line arguments for every start of this twin.
+    pub fn args<I, S>(mut self, args: I) -> Twin
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets an environment variable for every start of this twin.
+    pub fn env(mut self, key: &str, value: &str) -> Twin {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Starts the twin on a free loopback port with extra arguments, and
+    /// waits until it says it is listening.
+    pub fn start_with<I, S>(&self, extra: I) -> Server
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let mut command = Command::new(&self.program);
+        command
+            .args(&self.args)
+            .args(extra.into_iter().map(Into::into))
+            .args(["--addr", "127.0.0.1:0"])
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = command
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.program.display()));
+        let log = Arc::new(Mutex::new(String::new()));
+        let (lines_tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let log = Arc::clone(&log);
+            let lines_tx = lines_tx.clone();
+            thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    log.lock().unwrap().push_str(&format!("{line}\n"));
+                    let _ = lines_tx.send(line);
+                }
+            });
+        }
+        let addr = match wait_for_address(&lines, &mut child) {
+            Ok(addr) => addr,
+            Err(why) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "the {} twin ({}) did not start: {why}\n--- its output ---\n{}",
+                    self.language,
+                    self.program.display(),
+                    log.lock().unwrap()
+                );
+            }
+        };
+        Server {
+            language: self.language,
+            child: Some(child),
+            addr,
+            log,
+        }
+    }
+
+    /// Starts the twin with only its configured arguments.
+    pub fn start(&self) -> Server {
+        self.start_with(std::iter::empty::<String>())
+    }
+}
+
+fn wait_for_address(lines: &Receiver<String>, child: &mut Child) -> Result<SocketAddr, String> {
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            return Err(format!("it exited with {status}"));
+        }
+        let Ok(line) = lines.recv_timeout(Duration::from_millis(50)) else {
+            continue;
+        };
+        if let Some(addr) = listening_address(&line) {
+            return Ok(addr);
+        }
+    }
+    Err(format!("no `listening on ADDR` line within {PATIENCE:?}"))
+}
+
+/// Finds `listening on 127.0.0.1:PORT` in a log line, whatever surrounds it
+/// (`addr=`, quotes, `http://`).
+pub fn listening_address(line: &str) -> Option<SocketAddr> {
+    let rest = &line[line.find("listening on")? + "listening on".len()..];
+    rest.split(|c: char| c.is_whitespace() || c == '"' || c == '=' || c == ',')
+        .map(|word| word.trim_start_matches("http://").trim_end_matches('/'))
+        .find_map(|word| word.parse().ok())
+}
+
+/// A running twin. Dropping it kills the process.
+pub struct Server {
+    pub language: &'static str,
+    child: Option<Child>,
+    addr: SocketAddr,
+    log: Arc<Mutex<String>>,
+}
+
+impl Server {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT` followed by `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// Everything the process printed so far, for failure messages.
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Sends a signal without waiting (SIGTERM to start a graceful shutdown).
+    pub fn signal(&self, signal: Signal) {
+        let child = self.child.as_ref().expect("the process is still ours");
+        kill(Pid::from_raw(child.id() as i32), signal).expect("the signal is delivered");
+    }
+
+    /// Waits for the process to exit on its own, at most [`PATIENCE`].
+    pub fn wait(mut self) -> ExitStatus {
+        let mut child = self.child.take().expect("the process is still ours");
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = child.try_wait().expect("try_wait works") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "the {} twin did not exit within {PATIENCE:?}\n--- its output ---\n{}",
+                    self.language,
+                    self.log()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// SIGTERM, then wait for the exit status.
+    pub fn terminate(self) -> ExitStatus {
+        self.signal(Signal::SIGTERM);
+        self.wait()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Polls `probe` until it returns `Some`, at most [`PATIENCE`]; for states
+/// that a twin reaches asynchronously (a job finishing, a client joining).
+pub fn eventually<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(value) = probe() {
+            return value;
+        }
+        assert!(Instant::now() < deadline, "gave up waiting for {what} after {PATIENCE:?}");
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The book's root directory (the workspace root).
+pub fn book_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .nth(2)
+        .expect("testkit sits at listings/testkit")
+}
+
+/// Builds the Go module in `module_dir` once per process; returns the binary.
+fn go_build(module_dir: &Path) -> PathBuf {
+    static BUILT: OnceLock<Mutex<HashMap<PathBuf, PathBuf>>> = OnceLock::new();
+    let mut built = BUILT.get_or_init(Default::default).lock().unwrap();
+    let module_dir = book_root().join(module_dir);
+    if let Some(binary) = built.get(&module_dir) {
+        return binary.clone();
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| book_root().join("target"));
+    let relative = module_dir.strip_prefix(book_root()).unwrap_or(&module_dir);
+    let binary = target.join("go-twins").join(relative.to_string_lossy().replace('/', "-"));
+    let go = std::env::var("GO").unwrap_or_else(|_| "go".to_owned());
+    let output = Command::new(&go)
+        .args(["build", "-o"])
+        .arg(&binary)
+        .arg(".")
+        .current_dir(&module_dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOPROXY", "off")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run `{go}` to build the Go twin in {}: {e}\n\
+                 `cargo xtask test` installs Go and runs these tests; to run them by hand, \
+                 set GO to a Go 1.27 binary (cargo xtask go-env prints the settings)",
+                module_dir.display()
+            )
+        });
+    assert!(
+        output.status.success(),
+        "go build failed in {}:\n{}\n(a module that needs a third-party package builds \
+         offline through the go.work that `cargo xtask go-env` writes)",
+        module_dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    built.insert(module_dir, binary.clone());
+    binary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listening_address;
+
+    #[test]
+    fn finds_the_address_in_common_log_formats() {
+        let cases = [
+            ("listening on 127.0.0.1:8080", Some("127.0.0.1:8080")),
+            (
+                "time=2026-01-01 level=INFO msg=\"listening on\" addr=127.0.0.1:41234",
+                Some("127.0.0.1:41234"),
+            ),
+            (
+                "2026-01-01T00:00:00Z  INFO job_queue: listening on http://127.0.0.1:5000/",
+                Some("127.0.0.1:5000"),
+            ),
+            ("INFO listening on [::1]:80", Some("[::1]:80")),
+            ("starting up", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                listening_address(line),
+                want.map(|a| a.parse().unwrap()),
+                "{line}"
+            );
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/gotorust/toolchain/hello
+
+go 1.27
