@@ -1,1 +1,62 @@
-fn main() {}
+//! `cargo xtask`: the book's tooling.
+//!
+//! - `cargo xtask serve` builds the book and serves it with live reload.
+//! - `cargo xtask test` runs every check the book has, stage by stage.
+//! - `cargo xtask bench [NAME]` runs the measurements.
+//! - `cargo xtask go-env` installs Go, writes go.work and prints the
+//!   environment for running Go commands by hand.
+
+mod bench;
+mod go;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<()> {
+    let root = root();
+    match args.first().map(String::as_str) {
+        Some("go-env") => {
+            let go = tools::go()?;
+            go::write_go_work(&root)?;
+            println!("export GO={} PATH={}:$PATH GOTOOLCHAIN=local GOPROXY=off", go.display(), go.parent().unwrap().display());
+            Ok(())
+        }
+        Some("bench") => {
+            let go = tools::go()?;
+            go::write_go_work(&root)?;
+            let ctx = bench::Context::new(root, go);
+            match args.get(1).map(String::as_str) {
+                Some("job-queue") => bench::job_queue::run(&ctx),
+                Some("chat") => bench::chat::run(&ctx),
+                other => bail!("unknown benchmark {other:?}; try job-queue or chat"),
+            }
+        }
+        _ => bail!("usage: cargo xtask <serve|test|bench [NAME]|go-env>"),
+    }
+}
+
+/// The workspace root: xtask's manifest directory's parent.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// Where cargo puts build output for this workspace.
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}

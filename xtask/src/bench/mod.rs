@@ -1,0 +1,52 @@
+//! `cargo xtask bench [NAME]`: the book's measurements. Each benchmark builds
+//! both twins in release mode, loads them on loopback only, prints a table
+//! with Rust/Go ratios and writes its rows to `target/bench/<name>.json`.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context as _, Result};
+
+pub mod chat;
+pub mod job_queue;
+
+/// What every benchmark gets from the xtask.
+pub struct Context {
+    /// The book's root (the workspace root).
+    pub root: PathBuf,
+    /// Where benchmark results are written (`target/bench`).
+    pub out_dir: PathBuf,
+    go: PathBuf,
+}
+
+impl Context {
+    pub fn new(root: PathBuf, go: PathBuf) -> Context {
+        let out_dir = crate::target_dir(&root).join("bench");
+        Context { root, out_dir, go }
+    }
+
+    /// A `go` command with the book's offline settings, run from `dir`
+    /// (relative to the root).
+    pub fn go(&self, dir: &str) -> Command {
+        let mut command = Command::new(&self.go);
+        command.current_dir(self.root.join(dir));
+        crate::go::offline_env(&mut command);
+        command
+    }
+
+    /// The path of a tool installed with `cargo install --locked` at a
+    /// pinned version into the per-user cache (installed on first use).
+    pub fn cargo_tool(&self, krate: &str, version: &str, binary: &str) -> Result<PathBuf> {
+        crate::tools::cargo_tool(krate, version, binary)
+    }
+
+    /// Writes a benchmark's rows as JSON to `target/bench/<name>.json`.
+    pub fn write_results(&self, name: &str, results: &serde_json::Value) -> Result<PathBuf> {
+        fs::create_dir_all(&self.out_dir)?;
+        let path = self.out_dir.join(format!("{name}.json"));
+        fs::write(&path, serde_json::to_string_pretty(results)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(path)
+    }
+}
