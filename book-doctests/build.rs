@@ -26,7 +26,10 @@ use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 
 fn main() {
     let manifest_dir = PathBuf::from(env("CARGO_MANIFEST_DIR"));
-    let root = manifest_dir.parent().expect("book-doctests sits in the workspace").to_owned();
+    let root = manifest_dir
+        .parent()
+        .expect("book-doctests sits in the workspace")
+        .to_owned();
     let out_dir = PathBuf::from(env("OUT_DIR"));
     for watched in ["src", "listings", "book.toml"] {
         println!("cargo::rerun-if-changed={}", root.join(watched).display());
@@ -35,7 +38,10 @@ fn main() {
     println!("cargo::rustc-env=BOOK_ROOT={}", root.display());
 
     let book = MDBook::load(&root).unwrap_or_else(|e| {
-        panic!("mdBook could not load the book at {}: {e:#}", root.display())
+        panic!(
+            "mdBook could not load the book at {}: {e:#}",
+            root.display()
+        )
     });
     let (book, _) = book
         .preprocess_book(&MarkdownRenderer::new())
@@ -45,8 +51,12 @@ fn main() {
     let mut tests = String::new();
     let mut chapters_in_summary = BTreeSet::new();
     for item in book.iter() {
-        let BookItem::Chapter(chapter) = item else { continue };
-        let Some(source_path) = &chapter.source_path else { continue };
+        let BookItem::Chapter(chapter) = item else {
+            continue;
+        };
+        let Some(source_path) = &chapter.source_path else {
+            continue;
+        };
         chapters_in_summary.insert(source_path.clone());
         let source_file = root.join("src").join(source_path);
         let source = fs::read_to_string(&source_file)
@@ -54,7 +64,12 @@ fn main() {
         let expanded_file = expanded_dir.join(source_path);
         fs::create_dir_all(expanded_file.parent().unwrap()).unwrap();
         fs::write(&expanded_file, &chapter.content).unwrap();
-        tests.push_str(&chapter_tests(&root, source_path, &source, &chapter.content));
+        tests.push_str(&chapter_tests(
+            &root,
+            source_path,
+            &source,
+            &chapter.content,
+        ));
     }
     tests.push_str(&orphan_test(&root, &chapters_in_summary));
     write_if_changed(&out_dir.join("chapter-tests.rs"), &tests);
@@ -73,8 +88,7 @@ fn fenced_blocks(text: &str) -> (Vec<Block>, Vec<usize>) {
     let mut fenced = Vec::new();
     let mut indented = Vec::new();
     let mut current: Option<Block> = None;
-    for (event, range) in new_cmark_parser(text, &MarkdownOptions::default()).into_offset_iter()
-    {
+    for (event, range) in new_cmark_parser(text, &MarkdownOptions::default()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 current = Some(Block {
@@ -105,7 +119,12 @@ fn fenced_blocks(text: &str) -> (Vec<Block>, Vec<usize>) {
 /// The tests for one chapter, in a module named after it.
 fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) -> String {
     let chapter = format!("src/{}", source_path.display());
-    let chapter_dir = root.join("src").join(source_path).parent().unwrap().to_owned();
+    let chapter_dir = root
+        .join("src")
+        .join(source_path)
+        .parent()
+        .unwrap()
+        .to_owned();
     let (raw_blocks, indented) = fenced_blocks(source);
     let (expanded_blocks, _) = fenced_blocks(expanded);
     let all_includes: BTreeSet<PathBuf> = blocks::includes(source)
@@ -115,7 +134,11 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
 
     let mut out = String::new();
     let module = sanitize(&source_path.with_extension("").display().to_string());
-    writeln!(out, "mod {module} {{\n    #[allow(unused_imports)]\n    use super::*;").unwrap();
+    writeln!(
+        out,
+        "mod {module} {{\n    #[allow(unused_imports)]\n    use super::*;"
+    )
+    .unwrap();
     let fail = |out: &mut String, line: usize, why: String| {
         writeln!(
             out,
@@ -126,8 +149,13 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
         .unwrap();
     };
     for line in indented {
-        fail(&mut out, line, "an indented code block has no language and is not tested; \
-                               use a fenced block (```rust, ```console, …)".into());
+        fail(
+            &mut out,
+            line,
+            "an indented code block has no language and is not tested; \
+                               use a fenced block (```rust, ```console, …)"
+                .into(),
+        );
     }
     if raw_blocks.len() != expanded_blocks.len() {
         fail(
@@ -155,23 +183,39 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
         };
         let includes = blocks::includes(&raw.text);
         if fence != Fence::Other && expanded.text.contains("{{#") {
-            fail(&mut out, line, format!(
-                "mdBook left an include unexpanded (a missing file or anchor?): {}",
-                expanded.text.lines().find(|l| l.contains("{{#")).unwrap_or_default().trim()
-            ));
+            fail(
+                &mut out,
+                line,
+                format!(
+                    "mdBook left an include unexpanded (a missing file or anchor?): {}",
+                    expanded
+                        .text
+                        .lines()
+                        .find(|l| l.contains("{{#"))
+                        .unwrap_or_default()
+                        .trim()
+                ),
+            );
             continue;
         }
         let files: Vec<String> = includes
             .iter()
             .map(|inc| relative(root, &normalize(&chapter_dir.join(&inc.path))))
             .collect();
-        let shown = files.first().map_or("None".to_owned(), |f| format!("Some({f:?})"));
+        let shown = files
+            .first()
+            .map_or("None".to_owned(), |f| format!("Some({f:?})"));
         match fence {
             Fence::Other => {}
             Fence::Go => {
                 if files.is_empty() || !files.iter().all(|f| f.ends_with(".go")) {
-                    fail(&mut out, line, "a Go block must include a .go file of a listing \
-                                          (so go vet and go test cover it), not inline code".into());
+                    fail(
+                        &mut out,
+                        line,
+                        "a Go block must include a .go file of a listing \
+                                          (so go vet and go test cover it), not inline code"
+                            .into(),
+                    );
                 } else {
                     writeln!(
                         out,
@@ -183,7 +227,11 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
             }
             Fence::Rust(Mode::CompileFail) => {
                 let [file] = files.as_slice() else {
-                    fail(&mut out, line, "a compile_fail block includes exactly one compile-fail listing".into());
+                    fail(
+                        &mut out,
+                        line,
+                        "a compile_fail block includes exactly one compile-fail listing".into(),
+                    );
                     continue;
                 };
                 let stderr = Path::new(file).with_extension("stderr");
@@ -197,8 +245,13 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
             }
             Fence::Rust(Mode::Excerpt) => {
                 if files.is_empty() || includes.iter().any(|i| i.kind != "include") {
-                    fail(&mut out, line, "an excerpt block consists of {{#include file:anchor}} \
-                                          lines from a workspace crate".into());
+                    fail(
+                        &mut out,
+                        line,
+                        "an excerpt block consists of {{#include file:anchor}} \
+                                          lines from a workspace crate"
+                            .into(),
+                    );
                     continue;
                 }
                 writeln!(
@@ -210,9 +263,14 @@ fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) 
             }
             Fence::Rust(mode) => {
                 if mode == Mode::Ignore && !explains_ignore(source, line) {
-                    fail(&mut out, line, "an `ignore` block needs a sentence just before it \
+                    fail(
+                        &mut out,
+                        line,
+                        "an `ignore` block needs a sentence just before it \
                                           saying why it is not compiled (mention `ignore` or \
-                                          `not compiled`)".into());
+                                          `not compiled`)"
+                            .into(),
+                    );
                     continue;
                 }
                 let code = blocks::compiled_code(&expanded.text);
@@ -296,13 +354,22 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 fn sanitize(name: &str) -> String {
     let mut s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
         .collect();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, '_');

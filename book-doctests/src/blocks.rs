@@ -238,12 +238,18 @@ mod tests {
         let cases = [
             ("rs", FenceError::LooksLikeRust("rs".into())),
             ("Rust", FenceError::LooksLikeRust("Rust".into())),
-            ("ignore,rust", FenceError::LooksLikeRust("ignore,rust".into())),
+            (
+                "ignore,rust",
+                FenceError::LooksLikeRust("ignore,rust".into()),
+            ),
             (
                 "rust,compile-fail",
                 FenceError::UnknownAttribute("compile-fail".into()),
             ),
-            ("rust,edition2024", FenceError::UnknownAttribute("edition2024".into())),
+            (
+                "rust,edition2024",
+                FenceError::UnknownAttribute("edition2024".into()),
+            ),
             (
                 "rust,ignore,no_run",
                 FenceError::ConflictingAttributes("ignore".into(), "no_run".into()),

@@ -180,7 +180,13 @@ fn workspace_members() -> &'static [PathBuf] {
     MEMBERS.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let output = Command::new(cargo)
-            .args(["metadata", "--no-deps", "--format-version", "1", "--manifest-path"])
+            .args([
+                "metadata",
+                "--no-deps",
+                "--format-version",
+                "1",
+                "--manifest-path",
+            ])
             .arg(root().join("Cargo.toml"))
             .output()
             .expect("cargo metadata runs");

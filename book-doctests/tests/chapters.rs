@@ -3,6 +3,8 @@
 //! source on which the block opens.
 
 #[allow(unused_imports)]
-use book_doctests::{Block, Mode, check_block, check_compile_fail, check_excerpt, check_go_listing};
+use book_doctests::{
+    Block, Mode, check_block, check_compile_fail, check_excerpt, check_go_listing,
+};
 
 include!(concat!(env!("OUT_DIR"), "/chapter-tests.rs"));

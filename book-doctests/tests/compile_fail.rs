@@ -31,7 +31,9 @@ fn each_listing_shows_the_error_its_name_promises() {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             let code = name.split('-').next().unwrap_or_default().to_uppercase();
             assert!(
-                code.len() == 5 && code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit()),
+                code.len() == 5
+                    && code.starts_with('E')
+                    && code[1..].bytes().all(|b| b.is_ascii_digit()),
                 "{}: a compile-fail listing's name starts with its error code, e.g. e0502-…",
                 path.display()
             );

@@ -11,7 +11,10 @@ use anyhow::{Context, Result};
 /// Third-party Go modules the listings may require, and where Debian puts
 /// their source (packages golang-github-gorilla-websocket-dev and
 /// golang-github-mattn-go-sqlite3-dev).
-pub const DEBIAN_MODULES: &[&str] = &["github.com/gorilla/websocket", "github.com/mattn/go-sqlite3"];
+pub const DEBIAN_MODULES: &[&str] = &[
+    "github.com/gorilla/websocket",
+    "github.com/mattn/go-sqlite3",
+];
 const DEBIAN_GOCODE: &str = "/usr/share/gocode/src";
 
 /// Never download a toolchain or a module; `go.work` supplies the rest.
@@ -43,7 +46,8 @@ pub fn modules(root: &Path) -> Result<Vec<PathBuf>> {
 /// Writes `go.work` at the root: every module, plus a `replace` pointing each
 /// required third-party module at Debian's source when that is installed.
 pub fn write_go_work(root: &Path) -> Result<PathBuf> {
-    let mut text = String::from("// Written by `cargo xtask`; not committed. See README.\ngo 1.27\n\nuse (\n");
+    let mut text =
+        String::from("// Written by `cargo xtask`; not committed. See README.\ngo 1.27\n\nuse (\n");
     let modules = modules(root)?;
     for module in &modules {
         let rel = module.strip_prefix(root).unwrap_or(module);

