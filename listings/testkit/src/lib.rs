@@ -238,7 +238,10 @@ pub fn eventually<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
         if let Some(value) = probe() {
             return value;
         }
-        assert!(Instant::now() < deadline, "gave up waiting for {what} after {PATIENCE:?}");
+        assert!(
+            Instant::now() < deadline,
+            "gave up waiting for {what} after {PATIENCE:?}"
+        );
         thread::sleep(Duration::from_millis(20));
     }
 }
@@ -263,7 +266,9 @@ fn go_build(module_dir: &Path) -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| book_root().join("target"));
     let relative = module_dir.strip_prefix(book_root()).unwrap_or(&module_dir);
-    let binary = target.join("go-twins").join(relative.to_string_lossy().replace('/', "-"));
+    let binary = target
+        .join("go-twins")
+        .join(relative.to_string_lossy().replace('/', "-"));
     let go = std::env::var("GO").unwrap_or_else(|_| "go".to_owned());
     let output = Command::new(&go)
         .args(["build", "-o"])
