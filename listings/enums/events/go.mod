@@ -1,0 +1,3 @@
+module example.com/gotorust/enums/events
+
+go 1.27

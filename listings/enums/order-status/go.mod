@@ -1,0 +1,3 @@
+module example.com/gotorust/enums/order-status
+
+go 1.27

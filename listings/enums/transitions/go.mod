@@ -1,0 +1,3 @@
+module example.com/gotorust/enums/transitions
+
+go 1.27
