@@ -5,11 +5,14 @@
 //! - `cargo xtask bench [NAME]` runs the measurements.
 //! - `cargo xtask urls --update` records new pages and anchors in the
 //!   URL manifest.
+//! - `cargo xtask preprocess` is the mdBook preprocessor that captions
+//!   listings (book.toml runs it).
 //! - `cargo xtask go-env` installs Go, writes go.work and prints the
 //!   environment for running Go commands by hand.
 
 mod bench;
 mod book;
+mod captions;
 mod go;
 mod test;
 mod tools;
@@ -36,6 +39,7 @@ fn run(args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => book::serve(&root, &args[1..]),
         Some("test") => test::run(&root, &args[1..]),
+        Some("preprocess") => captions::preprocess(&root, &args[1..]),
         Some("urls") if args.get(1).is_some_and(|a| a == "--update") => urls::update(&root),
         Some("go-env") => {
             let go = tools::go()?;
