@@ -322,7 +322,10 @@ fn orphan_test(root: &Path, in_summary: &BTreeSet<PathBuf>) -> String {
                 dirs.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 let rel = path.strip_prefix(&src).unwrap().to_owned();
-                if rel != Path::new("SUMMARY.md") && !in_summary.contains(&rel) {
+                // SUMMARY.md is the table of contents and 404.md mdBook's
+                // "not found" page; neither is a chapter.
+                let special = rel == Path::new("SUMMARY.md") || rel == Path::new("404.md");
+                if !special && !in_summary.contains(&rel) {
                     orphans.push(format!("src/{}", rel.display()));
                 }
             }
