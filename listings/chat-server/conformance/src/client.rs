@@ -1,0 +1,145 @@
+//! A chat client for the cases: a real WebSocket connection, JSON values in
+//! and out, and every wait bounded so a broken twin fails a test instead of
+//! hanging it.
+
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use testkit::Server;
+use tokio::net::{TcpSocket, TcpStream};
+use tokio::time::timeout;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{WebSocketStream, client_async};
+
+/// The longest any single step may take: generous, since a test machine
+/// may be busy. No case depends on being faster than this.
+const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Client {
+    ws: WebSocketStream<TcpStream>,
+}
+
+impl Client {
+    /// Opens `/ws` without joining.
+    pub async fn connect(server: &Server) -> Client {
+        let stream = TcpStream::connect(server.addr())
+            .await
+            .expect("the server accepts");
+        Client::handshake(server, stream).await
+    }
+
+    /// Opens `/ws` with a receive buffer of a few kilobytes, so that a
+    /// client that stops reading stops the server's writes soon.
+    pub async fn connect_with_small_window(server: &Server) -> Client {
+        let socket = TcpSocket::new_v4().expect("a socket");
+        socket
+            .set_recv_buffer_size(4096)
+            .expect("a small receive buffer");
+        let stream = socket
+            .connect(server.addr())
+            .await
+            .expect("the server accepts");
+        Client::handshake(server, stream).await
+    }
+
+    async fn handshake(server: &Server, stream: TcpStream) -> Client {
+        let url = format!("ws://{}/ws", server.addr());
+        let (ws, _) = timeout(WAIT, client_async(url, stream))
+            .await
+            .expect("the handshake finishes in time")
+            .expect("the server upgrades /ws to a WebSocket");
+        Client { ws }
+    }
+
+    /// Connects and joins as `name`.
+    pub async fn join(server: &Server, name: &str) -> Client {
+        let mut client = Client::connect(server).await;
+        client.join_as(name).await;
+        client
+    }
+
+    /// Sends `join` and returns the welcome, which must name us and list
+    /// the members.
+    pub async fn join_as(&mut self, name: &str) -> Value {
+        self.send(json!({"type": "join", "name": name})).await;
+        let welcome = self.recv_type("joined").await;
+        assert_eq!(welcome["name"], name, "{welcome}");
+        assert!(
+            welcome["members"].is_array(),
+            "the welcome lists the members: {welcome}"
+        );
+        welcome
+    }
+
+    pub async fn send(&mut self, frame: Value) {
+        self.send_text(&frame.to_string()).await;
+    }
+
+    pub async fn send_text(&mut self, text: &str) {
+        self.send_message(Message::text(text)).await;
+    }
+
+    pub async fn send_binary(&mut self, data: Vec<u8>) {
+        self.send_message(Message::binary(data)).await;
+    }
+
+    async fn send_message(&mut self, message: Message) {
+        timeout(WAIT, self.ws.send(message))
+            .await
+            .expect("the frame is sent in time")
+            .expect("the connection is open");
+    }
+
+    /// The next frame, which must be JSON text.
+    pub async fn recv(&mut self) -> Value {
+        self.recv_or_end()
+            .await
+            .expect("the connection closed while a frame was expected")
+    }
+
+    /// The next frame, or `None` when the connection ends instead.
+    pub async fn recv_or_end(&mut self) -> Option<Value> {
+        loop {
+            let next = timeout(WAIT, self.ws.next())
+                .await
+                .expect("a frame arrives in time");
+            match next {
+                Some(Ok(Message::Text(text))) => {
+                    return Some(serde_json::from_str(&text).expect("server frames are JSON"));
+                }
+                Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => continue,
+                Some(Ok(Message::Binary(_))) => panic!("the server sent a binary frame"),
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+            }
+        }
+    }
+
+    /// The next frame, which must be of type `kind`.
+    pub async fn recv_type(&mut self, kind: &str) -> Value {
+        let frame = self.recv().await;
+        assert_eq!(frame["type"], kind, "expected a {kind} frame, got {frame}");
+        frame
+    }
+
+    /// The next frame must announce that `name` joined.
+    pub async fn expect_joined(&mut self, name: &str) {
+        assert_eq!(self.recv().await, json!({"type": "joined", "name": name}));
+    }
+
+    /// Reads until the server's close frame and returns its code; frames
+    /// sent before it are skipped. `None`: a close frame without a code.
+    pub async fn expect_close(&mut self) -> Option<u16> {
+        loop {
+            let next = timeout(WAIT, self.ws.next())
+                .await
+                .expect("the server closes in time");
+            match next {
+                Some(Ok(Message::Close(frame))) => return frame.map(|f| u16::from(f.code)),
+                Some(Ok(_)) => continue,
+                Some(Err(e)) => panic!("the connection broke without a close frame: {e}"),
+                None => panic!("the connection ended without a close frame"),
+            }
+        }
+    }
+}

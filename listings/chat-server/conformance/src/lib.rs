@@ -1,0 +1,472 @@
+//! The chat server's conformance suite: what both twins must do, checked
+//! from outside with real WebSocket clients over loopback.
+//!
+//! [`chat_conformance!`] expands to one `#[test]` per case for a given
+//! [`Twin`], so the Rust and the Go server run the very same cases under the
+//! very same names:
+//!
+//! ```text
+//! chat_server_conformance::chat_conformance!(Twin::rust(env!("CARGO_BIN_EXE_chat-server")));
+//! chat_server_conformance::chat_conformance!(Twin::go("listings/chat-server/server"), #[ignore = "…"]);
+//! ```
+//!
+//! The cases rely only on the protocol (see the server's `protocol.rs`) and
+//! the flags both twins take (`--join-timeout-ms`, `--max-message-bytes`,
+//! `--rate-per-sec`, `--buffer`). No case measures speed: waits are generous
+//! timeouts, and the rate-limit case only needs ten frames to leave the test
+//! faster than two a second.
+
+mod client;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use nix::sys::signal::Signal;
+use serde_json::{Value, json};
+pub use testkit::Twin;
+
+pub use client::Client;
+
+/// Generates one test per case against `$twin`, each with the attributes
+/// given after it (an `#[ignore = "…"]` for the Go twin).
+#[macro_export]
+macro_rules! chat_conformance {
+    ($twin:expr $(, #[$meta:meta])* $(,)?) => {
+        $crate::chat_conformance!(@cases $twin, [$(#[$meta])*],
+            serves_the_client_page,
+            join_and_broadcast,
+            order_is_kept_per_sender,
+            join_timeout_disconnects_with_an_error,
+            malformed_json_gets_an_error_and_the_connection_stays,
+            unknown_types_and_bad_fields_get_an_error,
+            messages_before_join_are_refused,
+            oversize_frame_closes_only_that_connection,
+            duplicate_names_are_refused,
+            invalid_names_are_refused,
+            rate_limit_refuses_a_flood,
+            slow_consumer_is_told_or_dropped_and_others_are_unaffected,
+            leave_and_disconnect_are_announced,
+            sigterm_sends_going_away_and_exits_zero,
+        );
+    };
+    (@cases $twin:expr, $attrs:tt, $($case:ident),* $(,)?) => {
+        $( $crate::chat_conformance!(@case $twin, $attrs, $case); )*
+    };
+    (@case $twin:expr, [$(#[$meta:meta])*], $case:ident) => {
+        #[test]
+        $(#[$meta])*
+        fn $case() {
+            $crate::$case(&$twin);
+        }
+    };
+}
+
+/// Runs a case's async body on its own runtime.
+fn run(body: impl Future<Output = ()>) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime starts")
+        .block_on(body);
+}
+
+/// Sends "0", "1", … as fast as the connection takes them.
+async fn count_out_loud(client: &mut Client, count: usize) {
+    for i in 0..count {
+        client.send(say(&i.to_string())).await;
+    }
+}
+
+fn say(text: &str) -> Value {
+    json!({"type": "message", "text": text})
+}
+
+fn message(from: &str, text: &str) -> Value {
+    json!({"type": "message", "from": from, "text": text})
+}
+
+/// `GET /` serves the client page, which builds the chat from text nodes.
+pub fn serves_the_client_page(twin: &Twin) {
+    let server = twin.start();
+    let mut stream = TcpStream::connect(server.addr()).expect("connects");
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream
+        .read_to_string(&mut response)
+        .expect("reads the response");
+    let (head, body) = response
+        .split_once("\r\n\r\n")
+        .expect("a header and a body");
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(
+        head.to_lowercase().contains("content-type: text/html"),
+        "{head}"
+    );
+    for id in [
+        "name", "join", "leave", "text", "send", "messages", "status",
+    ] {
+        assert!(
+            body.contains(&format!("id=\"{id}\"")),
+            "the page has no #{id}"
+        );
+    }
+    assert!(
+        body.contains(".textContent"),
+        "the page sets text with textContent"
+    );
+    assert!(
+        !body.contains(".innerHTML"),
+        "the page must never parse network text as HTML"
+    );
+}
+
+/// Joining answers with the member list and announces the newcomer; a
+/// message reaches every member, its sender included.
+pub fn join_and_broadcast(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let mut bob = Client::connect(&server).await;
+        assert_eq!(
+            bob.join_as("bob").await,
+            json!({"type": "joined", "name": "bob", "members": ["ada", "bob"]})
+        );
+        assert_eq!(ada.recv().await, json!({"type": "joined", "name": "bob"}));
+        let mut cy = Client::connect(&server).await;
+        assert_eq!(
+            cy.join_as("cy").await["members"],
+            json!(["ada", "bob", "cy"])
+        );
+        for member in [&mut ada, &mut bob] {
+            assert_eq!(member.recv().await, json!({"type": "joined", "name": "cy"}));
+        }
+        bob.send(say("hello, all")).await;
+        for member in [&mut ada, &mut bob, &mut cy] {
+            assert_eq!(member.recv().await, message("bob", "hello, all"));
+        }
+    });
+}
+
+/// Two senders talk at once; a listener hears each one's messages in the
+/// order that sender sent them.
+pub fn order_is_kept_per_sender(twin: &Twin) {
+    const COUNT: usize = 50;
+    let server = twin.start_with(["--rate-per-sec", "10000", "--buffer", "1024"]);
+    run(async {
+        let mut listener = Client::join(&server, "listener").await;
+        let mut ada = Client::join(&server, "ada").await;
+        let mut bob = Client::join(&server, "bob").await;
+        listener.expect_joined("ada").await;
+        listener.expect_joined("bob").await;
+        tokio::join!(
+            count_out_loud(&mut ada, COUNT),
+            count_out_loud(&mut bob, COUNT)
+        );
+        let mut heard = std::collections::BTreeMap::<String, Vec<String>>::new();
+        for _ in 0..2 * COUNT {
+            let frame = listener.recv_type("message").await;
+            heard
+                .entry(frame["from"].as_str().unwrap().to_owned())
+                .or_default()
+                .push(frame["text"].as_str().unwrap().to_owned());
+        }
+        let want: Vec<String> = (0..COUNT).map(|i| i.to_string()).collect();
+        assert_eq!(heard.get("ada"), Some(&want), "ada's messages, in order");
+        assert_eq!(heard.get("bob"), Some(&want), "bob's messages, in order");
+    });
+}
+
+/// A client that does not join in time gets an error and a close frame
+/// (1008); one that joined in time stays.
+pub fn join_timeout_disconnects_with_an_error(twin: &Twin) {
+    let server = twin.start_with(["--join-timeout-ms", "300"]);
+    run(async {
+        let mut prompt = Client::join(&server, "prompt").await;
+        let mut idle = Client::connect(&server).await;
+        assert_eq!(idle.recv_type("error").await["code"], "join_timeout");
+        assert_eq!(idle.expect_close().await, Some(1008));
+        // Well past the timeout, the client that joined is still served.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        prompt.send(say("still here")).await;
+        assert_eq!(prompt.recv().await, message("prompt", "still here"));
+    });
+}
+
+/// Text that is not JSON gets a `malformed` error; the connection stays.
+pub fn malformed_json_gets_an_error_and_the_connection_stays(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        for frame in ["{not json", "", "[1,", "nul", "{\"type\":\"message\""] {
+            ada.send_text(frame).await;
+            assert_eq!(
+                ada.recv_type("error").await["code"],
+                "malformed",
+                "after {frame:?}"
+            );
+        }
+        ada.send(say("still here")).await;
+        assert_eq!(ada.recv().await, message("ada", "still here"));
+    });
+}
+
+/// JSON that is not a message we know gets a `bad_message` error, and so
+/// does a binary frame; the connection stays.
+pub fn unknown_types_and_bad_fields_get_an_error(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let frames = [
+            r#"{"type":"shout","text":"HI"}"#,
+            r#"{"text":"no type"}"#,
+            r#"{"type":"message"}"#,
+            r#"{"type":"message","text":5}"#,
+            r#"{"type":"join","name":null}"#,
+            "[1,2]",
+            "42",
+            "null",
+        ];
+        for frame in frames {
+            ada.send_text(frame).await;
+            assert_eq!(
+                ada.recv_type("error").await["code"],
+                "bad_message",
+                "after {frame}"
+            );
+        }
+        ada.send_binary(b"\x00\x01".to_vec()).await;
+        assert_eq!(
+            ada.recv_type("error").await["code"],
+            "bad_message",
+            "after a binary frame"
+        );
+        ada.send(say("still here")).await;
+        assert_eq!(ada.recv().await, message("ada", "still here"));
+    });
+}
+
+/// Talking before joining, or joining twice, is refused without closing.
+pub fn messages_before_join_are_refused(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::connect(&server).await;
+        ada.send(say("hello?")).await;
+        assert_eq!(ada.recv_type("error").await["code"], "not_joined");
+        ada.join_as("ada").await;
+        ada.send(json!({"type": "join", "name": "ada"})).await;
+        assert_eq!(ada.recv_type("error").await["code"], "already_joined");
+        ada.send(say("in")).await;
+        assert_eq!(ada.recv().await, message("ada", "in"));
+    });
+}
+
+/// A frame over `--max-message-bytes` closes that connection with 1009;
+/// everyone else carries on, and the sender's name is free again.
+pub fn oversize_frame_closes_only_that_connection(twin: &Twin) {
+    let server = twin.start_with(["--max-message-bytes", "1024"]);
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let mut bob = Client::join(&server, "bob").await;
+        ada.expect_joined("bob").await;
+        // Just under the limit is fine.
+        let near = "n".repeat(900);
+        ada.send(say(&near)).await;
+        assert_eq!(bob.recv().await, message("ada", &near));
+        ada.send(say(&"x".repeat(2000))).await;
+        assert_eq!(ada.expect_close().await, Some(1009));
+        assert_eq!(bob.recv().await, json!({"type": "left", "name": "ada"}));
+        bob.send(say("still here")).await;
+        assert_eq!(bob.recv().await, message("bob", "still here"));
+        let mut again = Client::connect(&server).await;
+        assert_eq!(again.join_as("ada").await["members"], json!(["ada", "bob"]));
+    });
+}
+
+/// A taken name is refused; the client may pick another on the same
+/// connection.
+pub fn duplicate_names_are_refused(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let mut other = Client::connect(&server).await;
+        other.send(json!({"type": "join", "name": "ada"})).await;
+        assert_eq!(other.recv_type("error").await["code"], "name_taken");
+        assert_eq!(
+            other.join_as("ada2").await["members"],
+            json!(["ada", "ada2"])
+        );
+        assert_eq!(ada.recv().await, json!({"type": "joined", "name": "ada2"}));
+    });
+}
+
+/// Names are 1 to 20 ASCII letters, digits, `_` or `-`.
+pub fn invalid_names_are_refused(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut client = Client::connect(&server).await;
+        let too_long = "n".repeat(21);
+        let names = [
+            "",
+            "ada lovelace",
+            "<script>",
+            "zoë",
+            "a/b",
+            too_long.as_str(),
+        ];
+        for name in names {
+            client.send(json!({"type": "join", "name": name})).await;
+            assert_eq!(
+                client.recv_type("error").await["code"],
+                "invalid_name",
+                "{name:?}"
+            );
+        }
+        let longest = "n".repeat(20);
+        assert_eq!(client.join_as(&longest).await["members"], json!([longest]));
+    });
+}
+
+/// With `--rate-per-sec 2`, a burst of ten messages is partly refused with
+/// `rate_limited`; what is refused reaches no one; after a pause the client
+/// may talk again.
+pub fn rate_limit_refuses_a_flood(twin: &Twin) {
+    let server = twin.start_with(["--rate-per-sec", "2"]);
+    run(async {
+        let mut watcher = Client::join(&server, "watcher").await;
+        let mut ada = Client::join(&server, "ada").await;
+        watcher.expect_joined("ada").await;
+        for i in 0..10 {
+            ada.send(say(&format!("flood {i}"))).await;
+        }
+        let (mut delivered, mut refused) = (0, 0);
+        for _ in 0..10 {
+            let frame = ada.recv().await;
+            match frame["type"].as_str() {
+                Some("message") => delivered += 1,
+                Some("error") if frame["code"] == "rate_limited" => refused += 1,
+                _ => panic!("unexpected {frame}"),
+            }
+        }
+        assert!(
+            refused >= 1,
+            "ten messages at once, two allowed per second: none refused"
+        );
+        assert!(delivered >= 1, "the first messages of a burst are allowed");
+        for i in 0..delivered {
+            assert_eq!(
+                watcher.recv_type("message").await["text"],
+                format!("flood {i}")
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        ada.send(say("after a pause")).await;
+        assert_eq!(ada.recv().await, message("ada", "after a pause"));
+        assert_eq!(watcher.recv().await, message("ada", "after a pause"));
+    });
+}
+
+/// A client that stops reading while others talk is not buffered for
+/// without end: when it reads again it is told how many messages it missed
+/// (`lagged`), or it has been dropped. Either way it never receives all of
+/// them, which is the proof that the server let them go. The talker, which
+/// reads, gets every message in order and no error.
+pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
+    const COUNT: usize = 400;
+    const BATCH: usize = 8;
+    let server = twin.start_with([
+        "--buffer",
+        "16",
+        "--rate-per-sec",
+        "100000",
+        "--max-message-bytes",
+        "65536",
+    ]);
+    run(async {
+        // A tiny receive window, so the server's writes block soon.
+        let mut slow = Client::connect_with_small_window(&server).await;
+        slow.join_as("slow").await;
+        let mut talker = Client::join(&server, "talker").await;
+        let bulk = "b".repeat(32 * 1024);
+        for start in (0..COUNT).step_by(BATCH) {
+            for i in start..start + BATCH {
+                talker.send(say(&format!("{i} {bulk}"))).await;
+            }
+            for i in start..start + BATCH {
+                let frame = talker.recv_type("message").await;
+                let text = frame["text"].as_str().unwrap();
+                assert!(
+                    text.starts_with(&format!("{i} ")),
+                    "talker got message {i} in order"
+                );
+            }
+        }
+        let (mut received, mut told, mut dropped) = (0, false, false);
+        while received < COUNT {
+            let Some(frame) = slow.recv_or_end().await else {
+                dropped = true;
+                break;
+            };
+            match frame["type"].as_str() {
+                Some("message") => received += 1,
+                Some("error") if frame["code"] == "lagged" => {
+                    told = true;
+                    break;
+                }
+                Some("joined") => {}
+                _ => panic!("the slow client got {frame}"),
+            }
+        }
+        assert!(
+            told || dropped,
+            "the slow client read {received} messages and was never told"
+        );
+        assert!(
+            received < COUNT,
+            "the slow client got all {COUNT} messages: they were queued"
+        );
+        // The talker is still served normally.
+        talker.send(say("done")).await;
+        assert_eq!(talker.recv_type("message").await, message("talker", "done"));
+    });
+}
+
+/// `leave` is answered with a close frame (1000) and announced; a client
+/// that just disconnects is announced too.
+pub fn leave_and_disconnect_are_announced(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let mut bob = Client::join(&server, "bob").await;
+        ada.expect_joined("bob").await;
+        bob.send(json!({"type": "leave"})).await;
+        assert_eq!(bob.expect_close().await, Some(1000));
+        assert_eq!(ada.recv().await, json!({"type": "left", "name": "bob"}));
+        let cy = Client::join(&server, "cy").await;
+        ada.expect_joined("cy").await;
+        drop(cy);
+        assert_eq!(ada.recv().await, json!({"type": "left", "name": "cy"}));
+    });
+}
+
+/// SIGTERM: every client, joined or not, gets a close frame with 1001
+/// ("going away"), and the process exits 0.
+pub fn sigterm_sends_going_away_and_exits_zero(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let mut bob = Client::join(&server, "bob").await;
+        let mut pending = Client::connect(&server).await;
+        server.signal(Signal::SIGTERM);
+        for client in [&mut ada, &mut bob, &mut pending] {
+            assert_eq!(client.expect_close().await, Some(1001));
+        }
+    });
+    let status = server.wait();
+    assert!(status.success(), "the server exited with {status}");
+}

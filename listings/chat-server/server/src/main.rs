@@ -1,0 +1,139 @@
+//! The book's chat server: one room, WebSocket clients, a page to chat from.
+//!
+//! Run it and open http://127.0.0.1:8080/ in two browser tabs:
+//!
+//! ```console
+//! cargo run -p chat-server -- --addr 127.0.0.1:8080
+//! ```
+//!
+//! Routes: `GET /` serves the client page (`static/index.html`, compiled
+//! into the binary), `GET /ws` upgrades to the chat protocol described in
+//! `protocol.rs`. The flags are listed in `config.rs`. On SIGTERM (or
+//! Ctrl-C) every client gets a close frame with code 1001 and the process
+//! exits 0.
+//!
+//! To watch each client's tasks in tokio-console:
+//!
+//! ```console
+//! RUSTFLAGS="--cfg tokio_unstable" cargo run -p chat-server --features console
+//! tokio-console   # in another terminal
+//! ```
+
+mod client;
+mod config;
+mod limits;
+mod protocol;
+mod room;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::State;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::response::{Html, Response};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::config::Config;
+use crate::room::Room;
+
+/// How long shutdown waits for connections to say goodbye.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
+/// What every connection shares.
+pub struct App {
+    pub room: Room,
+    pub config: Config,
+    /// Cancelled on SIGTERM; every connection watches it.
+    pub shutdown: CancellationToken,
+    /// Counts live connections, so shutdown can wait for them.
+    pub connections: TaskTracker,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    init_tracing();
+    let config = Config::from_args(std::env::args().skip(1))?;
+    let listener = TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let app = Arc::new(App {
+        room: Room::new(config.buffer),
+        config,
+        shutdown: CancellationToken::new(),
+        connections: TaskTracker::new(),
+    });
+    tokio::spawn(cancel_on_signal(app.shutdown.clone()));
+    println!("listening on {}", listener.local_addr()?);
+
+    // ANCHOR: shutdown
+    // axum stops accepting on shutdown and waits for plain HTTP requests,
+    // but an upgraded WebSocket is no longer its business: the tracker
+    // waits for those, while each one sends its close frame.
+    axum::serve(listener, router(Arc::clone(&app)))
+        .with_graceful_shutdown(app.shutdown.clone().cancelled_owned())
+        .await?;
+    app.connections.close();
+    if tokio::time::timeout(SHUTDOWN_GRACE, app.connections.wait())
+        .await
+        .is_err()
+    {
+        tracing::warn!("some clients did not close within {SHUTDOWN_GRACE:?}");
+    }
+    Ok(())
+    // ANCHOR_END: shutdown
+}
+
+// ANCHOR: router
+fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/ws", get(upgrade))
+        .with_state(app)
+}
+
+async fn page() -> Html<&'static str> {
+    Html(include_str!("../static/index.html"))
+}
+
+async fn upgrade(ws: WebSocketUpgrade, State(app): State<Arc<App>>) -> Response {
+    let limit = app.config.max_message_bytes;
+    let connection = app.connections.token();
+    ws.max_message_size(limit)
+        .max_frame_size(limit)
+        .on_upgrade(move |socket| async move {
+            client::serve(socket, app).await;
+            drop(connection);
+        })
+}
+// ANCHOR_END: router
+
+async fn cancel_on_signal(shutdown: CancellationToken) {
+    let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler installs");
+    tokio::select! {
+        _ = terminate.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    tracing::info!("shutting down");
+    shutdown.cancel();
+}
+
+/// Logs to stderr (`RUST_LOG` filters); with the `console` feature, also
+/// feeds tokio-console.
+fn init_tracing() {
+    use tracing_subscriber::prelude::*;
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let log = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(filter);
+    let registry = tracing_subscriber::registry();
+    #[cfg(feature = "console")]
+    let registry = registry.with(console_subscriber::spawn());
+    registry.with(log).init();
+}

@@ -1,0 +1,213 @@
+//! The chat protocol: JSON text frames, one object per frame, whose `type`
+//! field says which message it is.
+//!
+//! Client to server:
+//!
+//! | frame | meaning |
+//! | --- | --- |
+//! | `{"type":"join","name":"ada"}` | take a name; must come first, within the join timeout |
+//! | `{"type":"message","text":"hi"}` | say something to everyone (yourself included) |
+//! | `{"type":"leave"}` | leave; the server answers with a close frame (1000) |
+//!
+//! Server to client:
+//!
+//! | frame | meaning |
+//! | --- | --- |
+//! | `{"type":"joined","name":"ada","members":["ada","bob"]}` | you joined; everyone present, sorted |
+//! | `{"type":"joined","name":"bob"}` | someone else joined |
+//! | `{"type":"message","from":"ada","text":"hi"}` | someone (maybe you) said something |
+//! | `{"type":"left","name":"bob"}` | someone left or went away |
+//! | `{"type":"error","code":"rate_limited","message":"…"}` | your last frame was refused; the connection stays open unless the code is `join_timeout` |
+//!
+//! Close codes: 1000 after `leave`, 1001 when the server shuts down, 1008
+//! after `join_timeout` or when a client cannot keep up, 1009 when a frame is
+//! larger than `--max-message-bytes`.
+//!
+//! The Go twin (`protocol.go`) speaks exactly this; the conformance suite
+//! checks both.
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+
+// ANCHOR: client
+/// What a client may send. The `type` field picks the variant, so
+/// `{"type":"message","text":"hi"}` is `ClientMessage::Message`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMessage {
+    Join { name: String },
+    Message { text: String },
+    Leave,
+}
+// ANCHOR_END: client
+
+// ANCHOR: server
+/// What the server sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMessage {
+    Joined {
+        name: String,
+        /// Only in the answer to your own `join`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        members: Option<Vec<String>>,
+    },
+    Message {
+        from: String,
+        text: String,
+    },
+    Left {
+        name: String,
+    },
+    Error {
+        code: ErrorCode,
+        message: String,
+    },
+}
+
+/// Why a frame was refused; serialized as `"rate_limited"` and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Not JSON at all.
+    Malformed,
+    /// JSON, but not a message we know: an unknown `type`, a missing field,
+    /// a binary frame.
+    BadMessage,
+    NotJoined,
+    AlreadyJoined,
+    InvalidName,
+    NameTaken,
+    JoinTimeout,
+    RateLimited,
+    /// You read too slowly and missed broadcasts; the message says how many.
+    Lagged,
+}
+// ANCHOR_END: server
+
+impl ServerMessage {
+    pub fn error(code: ErrorCode, message: impl Into<String>) -> ServerMessage {
+        ServerMessage::Error {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The frame's text. Serializing these types cannot fail: they hold
+    /// only strings and unit variants.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a ServerMessage always serializes")
+    }
+}
+
+// ANCHOR: parse
+/// Reads one text frame. The error is the frame to send back: the
+/// connection stays open, so one bad frame costs the client nothing else.
+pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
+    serde_json::from_str(text).map_err(|e| {
+        // serde stops at the first problem, which in `[1,` is "a list is not
+        // a message". Only a frame that is not JSON at all is `malformed`.
+        let is_json = serde_json::from_str::<IgnoredAny>(text).is_ok();
+        let code = if is_json {
+            ErrorCode::BadMessage
+        } else {
+            ErrorCode::Malformed
+        };
+        ServerMessage::error(code, e.to_string())
+    })
+}
+// ANCHOR_END: parse
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // ANCHOR: tests
+    #[test]
+    fn parses_client_frames() {
+        let cases: &[(&str, &str, Result<ClientMessage, ErrorCode>)] = &[
+            (
+                "join",
+                r#"{"type":"join","name":"ada"}"#,
+                Ok(ClientMessage::Join { name: "ada".into() }),
+            ),
+            (
+                "message",
+                r#"{"type":"message","text":"hi"}"#,
+                Ok(ClientMessage::Message { text: "hi".into() }),
+            ),
+            ("leave", r#"{"type":"leave"}"#, Ok(ClientMessage::Leave)),
+            (
+                "extra fields are ignored",
+                r#"{"type":"leave","why":"bored"}"#,
+                Ok(ClientMessage::Leave),
+            ),
+            ("not json", "{nope", Err(ErrorCode::Malformed)),
+            ("empty frame", "", Err(ErrorCode::Malformed)),
+            ("cut short", "[1,", Err(ErrorCode::Malformed)),
+            (
+                "unknown type",
+                r#"{"type":"shout","text":"HI"}"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            ("no type", r#"{"text":"hi"}"#, Err(ErrorCode::BadMessage)),
+            (
+                "missing field",
+                r#"{"type":"join"}"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            (
+                "wrong field type",
+                r#"{"type":"message","text":5}"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            ("not an object", "[1,2]", Err(ErrorCode::BadMessage)),
+        ];
+        for (name, frame, want) in cases {
+            let got = parse(frame).map_err(|e| match e {
+                ServerMessage::Error { code, .. } => code,
+                other => panic!("{name}: parse returned {other:?} as an error"),
+            });
+            assert_eq!(&got, want, "{name}");
+        }
+    }
+    // ANCHOR_END: tests
+
+    #[test]
+    fn server_frames_look_like_the_table_above() {
+        let cases = [
+            (
+                ServerMessage::Joined {
+                    name: "ada".into(),
+                    members: Some(vec!["ada".into()]),
+                },
+                r#"{"type":"joined","name":"ada","members":["ada"]}"#,
+            ),
+            (
+                ServerMessage::Joined {
+                    name: "bob".into(),
+                    members: None,
+                },
+                r#"{"type":"joined","name":"bob"}"#,
+            ),
+            (
+                ServerMessage::Message {
+                    from: "ada".into(),
+                    text: "hi".into(),
+                },
+                r#"{"type":"message","from":"ada","text":"hi"}"#,
+            ),
+            (
+                ServerMessage::Left { name: "bob".into() },
+                r#"{"type":"left","name":"bob"}"#,
+            ),
+            (
+                ServerMessage::error(ErrorCode::RateLimited, "slow down"),
+                r#"{"type":"error","code":"rate_limited","message":"slow down"}"#,
+            ),
+        ];
+        for (message, want) in cases {
+            assert_eq!(message.to_json(), want);
+        }
+    }
+}
