@@ -26,6 +26,10 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
+/// Headless Chromium for browser tests (the `browser` feature).
+#[cfg(feature = "browser")]
+pub mod browser;
+
 /// How long a twin may take to start listening or to shut down.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
