@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/borrowing
+
+go 1.27

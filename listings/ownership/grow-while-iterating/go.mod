@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/grow-while-iterating
+
+go 1.27

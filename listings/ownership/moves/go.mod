@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/moves
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/returning-references
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/sharing
+
+go 1.27

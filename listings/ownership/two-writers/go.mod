@@ -1,0 +1,3 @@
+module example.com/gotorust/ownership/two-writers
+
+go 1.27
