@@ -1,0 +1,327 @@
+//! The cases, one async function each. Every case starts its own server on
+//! its own database, so cases share nothing and run in parallel.
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION};
+use serde_json::{Value, json};
+use sqlx::Connection;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use testkit::{Server, Twin};
+
+use crate::TempDb;
+
+/// What came back from one request.
+struct Reply {
+    status: u16,
+    headers: HeaderMap,
+    text: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|e| panic!("the body is not JSON ({e}): {:?}", self.text))
+    }
+
+    /// Asserts the status and that the body is `{"error": "<something>"}`.
+    fn assert_error(&self, status: u16, case: &str) {
+        assert_eq!(self.status, status, "{case}: body {:?}", self.text);
+        let message = &self.json()["error"];
+        assert!(
+            message.as_str().is_some_and(|m| !m.is_empty()),
+            "{case}: want an error message, got {:?}",
+            self.text
+        );
+    }
+}
+
+async fn send(request: reqwest::RequestBuilder) -> Reply {
+    let response = request.send().await.expect("the server answers");
+    Reply {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        text: response.text().await.expect("the body arrives"),
+    }
+}
+
+async fn get(server: &Server, path: &str) -> Reply {
+    send(reqwest::Client::new().get(server.url(path))).await
+}
+
+/// POSTs `body` as JSON, byte for byte as given (it may be malformed).
+async fn post(server: &Server, body: impl Into<reqwest::Body>) -> Reply {
+    let request = reqwest::Client::new()
+        .post(server.url("/notes"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(body);
+    send(request).await
+}
+
+/// Creates a note and returns what the server said it stored.
+async fn create(server: &Server, title: &str, body: &str) -> Value {
+    let reply = post(server, json!({ "title": title, "body": body }).to_string()).await;
+    assert_eq!(reply.status, 201, "creating {title:?}: {}", reply.text);
+    reply.json()
+}
+
+/// The titles of one page of `GET path`, and its `next` link.
+async fn titles(server: &Server, path: &str) -> (Vec<String>, Option<String>) {
+    let reply = get(server, path).await;
+    assert_eq!(reply.status, 200, "GET {path}: {}", reply.text);
+    let page = reply.json();
+    let titles = page["notes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("GET {path}: no notes array in {page}"))
+        .iter()
+        .map(|n| n["title"].as_str().expect("a title").to_owned())
+        .collect();
+    (titles, page["next"].as_str().map(str::to_owned))
+}
+
+pub async fn create_returns_201_with_location(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let reply = post(&server, r#"{"title":"groceries","body":"milk, eggs"}"#).await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    let note = reply.json();
+    assert_eq!(note["title"], "groceries");
+    assert_eq!(note["body"], "milk, eggs");
+    let id = note["id"].as_i64().expect("a numeric id");
+    let location = reply.headers.get(LOCATION).expect("a Location header");
+    assert_eq!(location, format!("/notes/{id}").as_str());
+    let content_type = reply.headers.get(CONTENT_TYPE).expect("a Content-Type");
+    assert!(
+        content_type
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+}
+
+pub async fn location_leads_to_the_note(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let reply = post(&server, r#"{"title":"ünïcödé 🦀","body":"kept as sent"}"#).await;
+    let location = reply.headers[LOCATION].to_str().unwrap().to_owned();
+    let fetched = get(&server, &location).await;
+    assert_eq!(fetched.status, 200, "{}", fetched.text);
+    assert_eq!(fetched.json(), reply.json(), "GET returns what POST stored");
+}
+
+pub async fn list_returns_notes_oldest_first(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    assert_eq!(
+        titles(&server, "/notes").await,
+        (vec![], None),
+        "a new database is empty"
+    );
+    for title in ["one", "two", "three"] {
+        create(&server, title, "").await;
+    }
+    let (got, next) = titles(&server, "/notes").await;
+    assert_eq!(got, ["one", "two", "three"]);
+    assert_eq!(next, None, "everything fits on the first page");
+}
+
+pub async fn list_pages_follow_next(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let all: Vec<String> = (1..=5).map(|i| format!("note {i}")).collect();
+    for title in &all {
+        create(&server, title, "").await;
+    }
+    let mut seen = Vec::new();
+    let mut page = Some("/notes?limit=2".to_owned());
+    while let Some(path) = page {
+        let (titles, next) = titles(&server, &path).await;
+        assert!(titles.len() <= 2, "{path} returned {titles:?}");
+        seen.extend(titles);
+        page = next;
+        assert!(seen.len() <= all.len(), "the pages do not end: {seen:?}");
+    }
+    assert_eq!(seen, all, "every note once, in order");
+}
+
+pub async fn unknown_id_is_404(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    get(&server, "/notes/1")
+        .await
+        .assert_error(404, "empty database");
+    let id = create(&server, "only", "").await["id"].as_i64().unwrap();
+    get(&server, &format!("/notes/{}", id + 1))
+        .await
+        .assert_error(404, "next id");
+}
+
+pub async fn non_integer_id_is_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    for path in ["/notes/abc", "/notes/1.5", "/notes/99999999999999999999"] {
+        get(&server, path).await.assert_error(400, path);
+    }
+}
+
+pub async fn invalid_notes_are_422(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let cases = [
+        ("empty title", json!({ "title": "", "body": "b" })),
+        ("blank title", json!({ "title": "  \t ", "body": "b" })),
+        ("missing title", json!({ "body": "b" })),
+        (
+            "title over 200 characters",
+            json!({ "title": "é".repeat(201) }),
+        ),
+        (
+            "body over 10000 characters",
+            json!({ "title": "t", "body": "x".repeat(10_001) }),
+        ),
+    ];
+    for (case, body) in cases {
+        post(&server, body.to_string())
+            .await
+            .assert_error(422, case);
+    }
+    let exactly_200 = json!({ "title": "é".repeat(200) }).to_string();
+    assert_eq!(
+        post(&server, exactly_200).await.status,
+        201,
+        "200 characters are allowed"
+    );
+    let (stored, _) = titles(&server, "/notes").await;
+    assert_eq!(stored.len(), 1, "no invalid note was stored");
+}
+
+pub async fn malformed_json_is_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let cases = [
+        ("truncated", r#"{"title":"a""#),
+        ("not JSON at all", "title=a"),
+        ("empty body", ""),
+        ("wrong type", r#"{"title":5}"#),
+        ("an array", r#"[{"title":"a"}]"#),
+    ];
+    for (case, body) in cases {
+        post(&server, body).await.assert_error(400, case);
+    }
+    assert_eq!(
+        titles(&server, "/notes").await.0.len(),
+        0,
+        "nothing was stored"
+    );
+}
+
+pub async fn missing_content_type_is_415(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let request = reqwest::Client::new()
+        .post(server.url("/notes"))
+        .header(CONTENT_TYPE, "text/plain")
+        .body(r#"{"title":"a"}"#);
+    send(request).await.assert_error(415, "text/plain");
+}
+
+pub async fn oversize_body_is_413(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    // Valid JSON, but over the 64 KiB limit: the size alone is refused.
+    let huge = json!({ "title": "big", "body": "x".repeat(100 * 1024) }).to_string();
+    post(&server, huge).await.assert_error(413, "100 KiB body");
+    assert_eq!(
+        titles(&server, "/notes").await.0.len(),
+        0,
+        "nothing was stored"
+    );
+    create(&server, "still works", "").await;
+}
+
+pub async fn bad_query_is_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    for path in [
+        "/notes?limit=0",
+        "/notes?limit=101",
+        "/notes?limit=x",
+        "/notes?after=x",
+    ] {
+        get(&server, path).await.assert_error(400, path);
+    }
+}
+
+pub async fn database_error_is_500_with_a_generic_body(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    create(&server, "before", "").await;
+    // Break the database under the running server, the way a bad deploy or
+    // an operator's mistake would: its next queries fail inside SQLite.
+    let options = SqliteConnectOptions::new().filename(db.path());
+    let mut conn = SqliteConnection::connect_with(&options)
+        .await
+        .expect("the suite opens the db");
+    sqlx::query("DROP TABLE notes")
+        .execute(&mut conn)
+        .await
+        .expect("the table drops");
+    conn.close().await.expect("the suite's connection closes");
+
+    for (case, reply) in [
+        ("create", post(&server, r#"{"title":"after"}"#).await),
+        ("get", get(&server, "/notes/1").await),
+        ("list", get(&server, "/notes").await),
+    ] {
+        assert_eq!(reply.status, 500, "{case}: {}", reply.text);
+        assert_eq!(
+            reply.json(),
+            json!({ "error": "internal server error" }),
+            "{case}"
+        );
+        assert!(
+            !reply.text.contains("no such table"),
+            "{case} leaks: {}",
+            reply.text
+        );
+    }
+    // The operator, unlike the client, gets the details.
+    testkit::eventually("the SQL error in the server's log", || {
+        server.log().contains("no such table").then_some(())
+    });
+}
+
+pub async fn request_id_is_echoed_or_made_up(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let request = reqwest::Client::new()
+        .get(server.url("/notes"))
+        .header("x-request-id", "abc-123");
+    let echoed = send(request).await;
+    assert_eq!(
+        echoed.headers["x-request-id"], "abc-123",
+        "the client's id is kept"
+    );
+    let made_up = get(&server, "/notes").await;
+    let id = made_up
+        .headers
+        .get("x-request-id")
+        .expect("an id is made up");
+    assert!(!id.is_empty());
+    let other = get(&server, "/notes").await;
+    assert_ne!(
+        other.headers["x-request-id"], id,
+        "each request gets its own id"
+    );
+}
+
+pub async fn sigterm_exits_0_and_keeps_the_notes(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let note = create(&server, "survives restarts", "").await;
+    let status = server.terminate();
+    assert!(status.success(), "SIGTERM should exit 0, got {status}");
+
+    let again = db.start(&twin);
+    let fetched = get(&again, &format!("/notes/{}", note["id"])).await;
+    assert_eq!(fetched.status, 200, "{}", fetched.text);
+    assert_eq!(fetched.json(), note);
+}

@@ -1,0 +1,3 @@
+module example.com/gotorust/web-services/health
+
+go 1.27

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// newTestHandler serves a fresh database in the test's temporary directory.
+func newTestHandler(t *testing.T) http.Handler {
+	t.Helper()
+	store, err := OpenStore(filepath.Join(t.TempDir(), "notes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return newHandler(store)
+}
+
+func send(t *testing.T, h http.Handler, r *http.Request) (int, map[string]any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	var body map[string]any
+	json.Unmarshal(rec.Body.Bytes(), &body)
+	return rec.Code, body
+}
+
+func postJSON(body string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/notes", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
+
+func TestStatuses(t *testing.T) {
+	h := newTestHandler(t)
+	cases := []struct {
+		name string
+		req  *http.Request
+		want int
+	}{
+		{"created", postJSON(`{"title":"a","body":"b"}`), 201},
+		{"empty title", postJSON(`{"title":"","body":"b"}`), 422},
+		{"missing title", postJSON(`{"body":"b"}`), 422},
+		{"not JSON", postJSON(`{`), 400},
+		{"wrong type", postJSON(`{"title":5}`), 400},
+		{"unknown id", httptest.NewRequest("GET", "/notes/99", nil), 404},
+		{"bad id", httptest.NewRequest("GET", "/notes/x", nil), 400},
+		{"bad limit", httptest.NewRequest("GET", "/notes?limit=0", nil), 400},
+		{"bad after", httptest.NewRequest("GET", "/notes?after=x", nil), 400},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			status, body := send(t, h, tc.req)
+			if status != tc.want {
+				t.Fatalf("status = %d, want %d (body %v)", status, tc.want, body)
+			}
+			if _, ok := body["error"].(string); tc.want >= 400 && !ok {
+				t.Errorf("error body = %v, want an error message", body)
+			}
+		})
+	}
+}
+
+func TestPagesLinkToTheNextPage(t *testing.T) {
+	h := newTestHandler(t)
+	for _, title := range []string{"a", "b", "c"} {
+		if status, _ := send(t, h, postJSON(`{"title":"`+title+`"}`)); status != 201 {
+			t.Fatalf("create %s: status %d", title, status)
+		}
+	}
+	_, page := send(t, h, httptest.NewRequest("GET", "/notes?limit=2", nil))
+	if n := len(page["notes"].([]any)); n != 2 {
+		t.Fatalf("first page has %d notes, want 2", n)
+	}
+	_, page = send(t, h, httptest.NewRequest("GET", page["next"].(string), nil))
+	first := page["notes"].([]any)[0].(map[string]any)
+	if first["title"] != "c" || page["next"] != nil {
+		t.Errorf("second page = %v, want note c and no next link", page)
+	}
+}

@@ -1,0 +1,207 @@
+//! The HTTP side: routes, handlers and the middleware stack around them.
+//! Handlers take typed extractors and return `Result<_, ApiError>`, so every
+//! failure, including axum's own rejections, leaves as the same JSON shape.
+
+use std::time::Duration;
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{HeaderName, Request, StatusCode, header};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::ApiError;
+use crate::note::{NewNote, Note};
+use crate::store::Store;
+
+/// The largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// How long a request may take before the client gets 503.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Page sizes for `GET /notes`.
+pub const DEFAULT_LIMIT: i64 = 20;
+pub const MAX_LIMIT: i64 = 100;
+
+// ANCHOR: router
+/// The whole service as one value: routes, shared state and middleware.
+pub fn router(store: Store) -> Router {
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let middleware = ServiceBuilder::new()
+        // Outermost first: give every request an id (unless the client sent
+        // one), log it with the id, and copy the id onto the response.
+        .layer(SetRequestIdLayer::new(
+            x_request_id.clone(),
+            MakeRequestUuid,
+        ))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let id = request.headers().get("x-request-id");
+                let id = id.and_then(|v| v.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id)
+            }),
+        )
+        .layer(PropagateRequestIdLayer::new(x_request_id))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ));
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/notes", get(list_notes).post(create_note))
+        .route("/notes/{id}", get(get_note))
+        .with_state(store)
+        // Applies to extractors that read the body (our `Json`), which turn
+        // an oversize body into a rejection that `ApiError` renders as 413.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware)
+}
+// ANCHOR_END: router
+
+// ANCHOR: create
+async fn create_note(
+    State(store): State<Store>,
+    payload: Result<Json<NewNote>, JsonRejection>,
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Note>), ApiError> {
+    let Json(new) = payload?;
+    new.validate().map_err(ApiError::Invalid)?;
+    let note = store.create(&new).await?;
+    let location = format!("/notes/{}", note.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(note),
+    ))
+}
+// ANCHOR_END: create
+
+// ANCHOR: get
+async fn get_note(
+    State(store): State<Store>,
+    id: Result<Path<i64>, PathRejection>,
+) -> Result<Json<Note>, ApiError> {
+    let Path(id) = id.map_err(|_| ApiError::BadRequest("note id must be an integer".into()))?;
+    let note = store.get(id).await?.ok_or(ApiError::NotFound(id))?;
+    Ok(Json(note))
+}
+// ANCHOR_END: get
+
+// ANCHOR: list
+/// The query string of `GET /notes?after=ID&limit=N`.
+#[derive(Debug, Deserialize)]
+struct ListParams {
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+/// One page of notes, and the URL of the next page if there may be one.
+#[derive(Debug, Serialize)]
+struct Page {
+    notes: Vec<Note>,
+    next: Option<String>,
+}
+
+async fn list_notes(
+    State(store): State<Store>,
+    params: Result<Query<ListParams>, QueryRejection>,
+) -> Result<Json<Page>, ApiError> {
+    let Query(params) = params?;
+    let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        let message = format!("limit must be between 1 and {MAX_LIMIT}");
+        return Err(ApiError::BadRequest(message));
+    }
+    // Ask for one more than a page: if it comes back, there is a next page.
+    let mut notes = store.list(params.after.unwrap_or(0), limit + 1).await?;
+    let next = if notes.len() as i64 > limit {
+        notes.truncate(limit as usize);
+        let last = notes.last().map_or(0, |n| n.id);
+        Some(format!("/notes?after={last}&limit={limit}"))
+    } else {
+        None
+    };
+    Ok(Json(Page { notes, next }))
+}
+// ANCHOR_END: list
+
+#[cfg(test)]
+mod tests {
+    //! The router in memory: requests go through `oneshot`, with no socket.
+    use super::*;
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn send(app: &Router, request: Request<Body>) -> (StatusCode, serde_json::Value) {
+        let response = app.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap_or_default())
+    }
+
+    fn post_json(body: &str) -> Request<Body> {
+        Request::post("/notes")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_owned()))
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn statuses_for_good_and_bad_requests() {
+        let app = router(Store::in_memory().await.unwrap());
+        let cases = [
+            ("created", post_json(r#"{"title":"a","body":"b"}"#), 201),
+            ("empty title", post_json(r#"{"title":"","body":"b"}"#), 422),
+            ("missing title", post_json(r#"{"body":"b"}"#), 422),
+            ("not JSON", post_json("{"), 400),
+            ("wrong type", post_json(r#"{"title":5}"#), 400),
+            (
+                "unknown id",
+                Request::get("/notes/99").body(Body::empty()).unwrap(),
+                404,
+            ),
+            (
+                "bad id",
+                Request::get("/notes/x").body(Body::empty()).unwrap(),
+                400,
+            ),
+            (
+                "bad limit",
+                Request::get("/notes?limit=0").body(Body::empty()).unwrap(),
+                400,
+            ),
+            (
+                "bad after",
+                Request::get("/notes?after=x").body(Body::empty()).unwrap(),
+                400,
+            ),
+        ];
+        for (case, request, want) in cases {
+            let (status, body) = send(&app, request).await;
+            assert_eq!(status.as_u16(), want, "{case}: {body}");
+            if want >= 400 {
+                assert!(body["error"].is_string(), "{case}: error body {body}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn pages_link_to_the_next_page() {
+        let app = router(Store::in_memory().await.unwrap());
+        for title in ["a", "b", "c"] {
+            let (status, _) = send(&app, post_json(&format!(r#"{{"title":"{title}"}}"#))).await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        let list = |uri: &str| Request::get(uri).body(Body::empty()).unwrap();
+        let (_, page) = send(&app, list("/notes?limit=2")).await;
+        assert_eq!(page["notes"].as_array().unwrap().len(), 2);
+        let next = page["next"].as_str().unwrap().to_owned();
+        let (_, page) = send(&app, list(&next)).await;
+        assert_eq!(page["notes"][0]["title"], "c");
+        assert!(page["next"].is_null());
+    }
+}
