@@ -1,0 +1,144 @@
+// The HTTP API: submit a job, ask about it, check health and counters.
+//
+//	POST /jobs        202 with the job's id and Location, or 429 when the queue is full
+//	GET  /jobs/{id}   the job's status, result or error; 404 if unknown
+//	GET  /healthz     200 while serving
+//	GET  /metrics     queue depth and counters, as JSON
+//
+// While the server drains, every route answers 503.
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strconv"
+)
+
+// MaxBody is the largest request body accepted: a job description, not a
+// file upload.
+const MaxBody = 64 * 1024
+
+// ANCHOR: router
+// NewHandler returns the service's routes, sharing one Queue.
+func NewHandler(q *Queue) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /jobs", submit(q))
+	mux.HandleFunc("GET /jobs/{id}", status(q))
+	mux.HandleFunc("GET /healthz", healthz)
+	mux.HandleFunc("GET /metrics", metrics(q))
+	return refuseWhileDraining(q, mux)
+}
+
+// ANCHOR_END: router
+
+// ANCHOR: submit
+// submit handles POST /jobs: it validates the job and queues it, or says
+// why not.
+func submit(q *Queue) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if mediaType != "application/json" {
+			writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+		if maxErr := (*http.MaxBytesError)(nil); errors.As(err, &maxErr) {
+			writeError(w, http.StatusRequestEntityTooLarge,
+				fmt.Sprintf("the body is larger than %d bytes", MaxBody))
+			return
+		} else if err != nil {
+			writeError(w, http.StatusBadRequest, "reading the body: "+err.Error())
+			return
+		}
+		var spec Spec
+		if err := json.Unmarshal(body, &spec); err != nil {
+			var syntax *json.SyntaxError
+			if errors.As(err, &syntax) {
+				writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error())
+			} else {
+				writeError(w, http.StatusUnprocessableEntity, "invalid job: "+err.Error())
+			}
+			return
+		}
+		task, err := ParseTask(spec)
+		if err != nil {
+			writeError(w, http.StatusUnprocessableEntity, err.Error())
+			return
+		}
+		id, err := q.Submit(spec.Kind, task)
+		switch {
+		case errors.Is(err, ErrFull):
+			// A full queue is a reason to come back, not to give up.
+			w.Header().Set("Retry-After", "1")
+			writeError(w, http.StatusTooManyRequests, err.Error())
+			return
+		case err != nil:
+			writeError(w, http.StatusServiceUnavailable, err.Error())
+			return
+		}
+		w.Header().Set("Location", fmt.Sprintf("/jobs/%d", id))
+		writeJSON(w, http.StatusAccepted, map[string]any{"id": id, "status": Queued})
+	}
+}
+
+// ANCHOR_END: submit
+
+// status handles GET /jobs/{id}; a malformed id is as unknown as a missing
+// one.
+func status(q *Queue) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		raw := r.PathValue("id")
+		id, err := strconv.ParseUint(raw, 10, 64)
+		view, ok := q.Status(id)
+		if err != nil || !ok {
+			writeError(w, http.StatusNotFound, fmt.Sprintf("no job with id %q", raw))
+			return
+		}
+		writeJSON(w, http.StatusOK, view)
+	}
+}
+
+func healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func metrics(q *Queue) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, q.Stats())
+	}
+}
+
+// ANCHOR: draining
+// refuseWhileDraining answers 503 once the queue is closed: the server
+// still answers, so clients learn at once to go elsewhere, but it takes no
+// new work.
+func refuseWhileDraining(q *Queue, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if q.Closed() {
+			writeError(w, http.StatusServiceUnavailable, "the server is shutting down")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ANCHOR_END: draining
+
+// writeError answers {"error": message} with the given status.
+func writeError(w http.ResponseWriter, code int, message string) {
+	writeJSON(w, code, map[string]string{"error": message})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	if err := json.NewEncoder(w).Encode(v); err != nil {
+		slog.Warn("writing a response", "err", err)
+	}
+}

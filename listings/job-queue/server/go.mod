@@ -1,0 +1,3 @@
+module example.com/gotorust/job-queue/server
+
+go 1.27

@@ -1,0 +1,60 @@
+// Tests of the job kinds: parsing a spec and running each kind.
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+)
+
+func TestParseTask(t *testing.T) {
+	tests := []struct {
+		name    string
+		json    string
+		invalid bool
+	}{
+		{"wordcount", `{"kind":"wordcount","payload":{"text":"a b"}}`, false},
+		{"sleep", `{"kind":"sleep","payload":{"ms":5}}`, false},
+		{"longest sleep", `{"kind":"sleep","payload":{"ms":10000}}`, false},
+		{"too long a sleep", `{"kind":"sleep","payload":{"ms":10001}}`, true},
+		{"unknown kind", `{"kind":"explode","payload":{}}`, true},
+		{"missing field", `{"kind":"sleep","payload":{}}`, true},
+		{"missing kind", `{"payload":{"ms":5}}`, true},
+		{"missing payload", `{"kind":"fail"}`, true},
+		{"wrong type", `{"kind":"sleep","payload":{"ms":"soon"}}`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var spec Spec
+			if err := json.Unmarshal([]byte(tc.json), &spec); err != nil {
+				t.Fatal(err)
+			}
+			_, err := ParseTask(spec)
+			if got := errors.Is(err, errInvalid); got != tc.invalid {
+				t.Errorf("ParseTask(%s) error = %v, want invalid: %v", tc.json, err, tc.invalid)
+			}
+		})
+	}
+}
+
+func TestWordcount(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		words, bytes int
+	}{
+		{"empty", "", 0, 0},
+		{"one word", "gopher", 1, 6},
+		{"runs of spaces", "  a \t b\n c  ", 3, 12},
+		{"non-ASCII", "héllo wörld", 2, 13},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := (&wordcount{Text: &tc.text}).Run()
+			want := Count{Words: tc.words, Bytes: tc.bytes}
+			if err != nil || got != want {
+				t.Errorf("Run() = %v, %v; want %v", got, err, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,225 @@
+//! The HTTP API: submit a job, ask about it, check health and counters.
+//!
+//! | route | answer |
+//! | --- | --- |
+//! | `POST /jobs` | 202 with the job's id and `Location`, or 429 when the queue is full |
+//! | `GET /jobs/{id}` | the job's status, result or error; 404 if unknown |
+//! | `GET /healthz` | 200 while serving |
+//! | `GET /metrics` | queue depth and counters, as JSON |
+//!
+//! While the server drains, every route answers 503.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::json;
+
+use crate::error::ApiError;
+use crate::jobs::Spec;
+use crate::queue::{JobView, Queue, Stats};
+
+/// The largest request body accepted: a job description, not a file upload.
+pub const MAX_BODY: usize = 64 * 1024;
+
+// ANCHOR: router
+/// The service's routes, sharing one [`Queue`].
+pub fn router(queue: Arc<Queue>) -> Router {
+    Router::new()
+        .route("/jobs", post(submit))
+        .route("/jobs/{id}", get(status))
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&queue),
+            refuse_while_draining,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .with_state(queue)
+}
+// ANCHOR_END: router
+
+// ANCHOR: submit
+/// `POST /jobs`: validates the job and queues it, or says why not.
+async fn submit(
+    State(queue): State<Arc<Queue>>,
+    body: Result<Json<Spec>, JsonRejection>,
+) -> Result<impl IntoResponse, ApiError> {
+    let Json(spec) = body?;
+    spec.validate()
+        .map_err(|e| ApiError::InvalidJob(e.to_string()))?;
+    let id = queue.submit(spec)?;
+    Ok((
+        StatusCode::ACCEPTED,
+        [(header::LOCATION, format!("/jobs/{id}"))],
+        Json(json!({ "id": id, "status": "queued" })),
+    ))
+}
+// ANCHOR_END: submit
+
+/// `GET /jobs/{id}`: a malformed id is as unknown as a missing one.
+async fn status(
+    State(queue): State<Arc<Queue>>,
+    Path(id): Path<String>,
+) -> Result<Json<JobView>, ApiError> {
+    id.parse()
+        .ok()
+        .and_then(|id| queue.status(id))
+        .map(Json)
+        .ok_or(ApiError::NotFound(id))
+}
+
+async fn healthz() -> Json<serde_json::Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+async fn metrics(State(queue): State<Arc<Queue>>) -> Json<Stats> {
+    Json(queue.stats())
+}
+
+// ANCHOR: draining
+/// Once the queue is closed the server is draining: it still answers, so
+/// clients learn at once to go elsewhere, but it takes no new work.
+async fn refuse_while_draining(
+    State(queue): State<Arc<Queue>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if queue.is_closed() {
+        return ApiError::Draining.into_response();
+    }
+    next.run(request).await
+}
+// ANCHOR_END: draining
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use serde_json::Value;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// Sends one request to a fresh router and returns status and JSON body.
+    async fn call(queue: &Arc<Queue>, request: Request<Body>) -> (StatusCode, Value) {
+        let response = router(Arc::clone(queue)).oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    fn post_jobs(content_type: &str, body: impl Into<Body>) -> Request<Body> {
+        Request::post("/jobs")
+            .header(header::CONTENT_TYPE, content_type)
+            .body(body.into())
+            .unwrap()
+    }
+
+    // ANCHOR: bad_input
+    #[tokio::test]
+    async fn bad_input_is_refused_and_changes_nothing() {
+        let json = "application/json";
+        let huge = format!(
+            r#"{{"kind":"wordcount","payload":{{"text":"{}"}}}}"#,
+            "a".repeat(MAX_BODY)
+        );
+        let cases = [
+            (
+                "malformed JSON",
+                post_jobs(json, "{"),
+                StatusCode::BAD_REQUEST,
+                "JSON",
+            ),
+            (
+                "wrong content type",
+                post_jobs("text/plain", "{}"),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "application/json",
+            ),
+            (
+                "unknown kind",
+                post_jobs(json, r#"{"kind":"explode","payload":{}}"#),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "explode",
+            ),
+            (
+                "sleep too long",
+                post_jobs(json, r#"{"kind":"sleep","payload":{"ms":10001}}"#),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "10000",
+            ),
+            (
+                "oversize body",
+                post_jobs(json, huge),
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "65536",
+            ),
+            (
+                "unknown id",
+                Request::get("/jobs/99").body(Body::empty()).unwrap(),
+                StatusCode::NOT_FOUND,
+                "99",
+            ),
+            (
+                "malformed id",
+                Request::get("/jobs/x").body(Body::empty()).unwrap(),
+                StatusCode::NOT_FOUND,
+                "x",
+            ),
+        ];
+        for (name, request, want_status, want_words) in cases {
+            let (queue, _workers) = Queue::start(4, 1);
+            let (status, body) = call(&queue, request).await;
+            assert_eq!(status, want_status, "{name}: {body}");
+            let error = body["error"].as_str().unwrap_or_default();
+            assert!(
+                error.contains(want_words),
+                "{name}: {error:?} should mention {want_words:?}"
+            );
+            assert_eq!(
+                queue.stats(),
+                Stats {
+                    queue_capacity: 4,
+                    ..Stats::default()
+                },
+                "{name}"
+            );
+        }
+    }
+    // ANCHOR_END: bad_input
+
+    #[tokio::test]
+    async fn accepts_a_job() {
+        let (queue, _workers) = Queue::start(4, 1);
+        let request = post_jobs(
+            "application/json",
+            r#"{"kind":"wordcount","payload":{"text":"a b"}}"#,
+        );
+        let response = router(Arc::clone(&queue)).oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::ACCEPTED);
+        assert_eq!(response.headers()[header::LOCATION], "/jobs/1");
+        assert_eq!(queue.stats().accepted, 1);
+    }
+
+    #[tokio::test]
+    async fn answers_503_while_draining() {
+        let (queue, _workers) = Queue::start(4, 1);
+        queue.close();
+        for request in [
+            Request::get("/healthz").body(Body::empty()).unwrap(),
+            post_jobs("application/json", r#"{"kind":"sleep","payload":{"ms":1}}"#),
+        ] {
+            let (status, body) = call(&queue, request).await;
+            assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Every way a request can go wrong, and the HTTP answer for each.
+//!
+//! Handlers return `Result<_, ApiError>`; `IntoResponse` turns the error
+//! into a status code and a JSON body `{"error": "..."}` that says what was
+//! wrong, so no handler builds an error response by hand.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::api::MAX_BODY;
+use crate::queue::SubmitError;
+
+// ANCHOR: error
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("Content-Type must be application/json")]
+    NotJson,
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("invalid job: {0}")]
+    InvalidJob(String),
+    #[error("the body is larger than {MAX_BODY} bytes")]
+    TooLarge,
+    #[error("no job with id {0:?}")]
+    NotFound(String),
+    #[error(transparent)]
+    Submit(#[from] SubmitError),
+    #[error("the server is shutting down")]
+    Draining,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            ApiError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::InvalidJob(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Submit(SubmitError::Full(_)) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Submit(SubmitError::Closed) | ApiError::Draining => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+        };
+        let body = Json(json!({ "error": self.to_string() }));
+        match status {
+            // A full queue is a reason to come back, not to give up.
+            StatusCode::TOO_MANY_REQUESTS => {
+                (status, [(header::RETRY_AFTER, "1")], body).into_response()
+            }
+            _ => (status, body).into_response(),
+        }
+    }
+}
+// ANCHOR_END: error
+
+/// axum's `Json` extractor explains its refusals; we keep its words but
+/// choose the status, so both twins answer the same.
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::NotJson,
+            JsonRejection::JsonDataError(e) => ApiError::InvalidJob(e.body_text()),
+            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                ApiError::TooLarge
+            }
+            other => ApiError::MalformedJson(other.body_text()),
+        }
+    }
+}
