@@ -12,6 +12,7 @@
 
 mod bench;
 mod book;
+mod browser;
 mod captions;
 mod go;
 mod test;

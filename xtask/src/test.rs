@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::{book, go, tools, urls};
+use crate::{book, browser, go, tools, urls};
 
 /// One named step of the test run and what to do when it fails.
 struct Stage {
@@ -84,6 +84,11 @@ const STAGES: &[Stage] = &[
         name: "urls",
         hint: "see above: redirect a removed page or anchor in book.toml, or `cargo xtask urls --update` for new ones",
         run: |env| urls::check(&env.root),
+    },
+    Stage {
+        name: "browser",
+        hint: "each failing check is named above; screenshots are in artifacts/screenshots",
+        run: |env| browser::check(&env.root),
     },
 ];
 
