@@ -1,0 +1,3 @@
+module example.com/gotorust/job-queue/blocking-submit
+
+go 1.27
