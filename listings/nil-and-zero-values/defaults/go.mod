@@ -1,0 +1,3 @@
+module example.com/gotorust/nil-and-zero-values/defaults
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/nil-and-zero-values/option
+
+go 1.27
