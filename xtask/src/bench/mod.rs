@@ -11,6 +11,18 @@ use anyhow::{Context as _, Result};
 pub mod chat;
 pub mod job_queue;
 
+/// One figure measured on both twins: `rust` and `go` in `unit`, for one
+/// `case` (a load level, a connection count) of one `metric`. The chapter
+/// shows the Rust/Go ratio next to them.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Row {
+    pub case: String,
+    pub metric: String,
+    pub unit: String,
+    pub rust: f64,
+    pub go: f64,
+}
+
 /// What every benchmark gets from the xtask.
 pub struct Context {
     /// The book's root (the workspace root).
@@ -39,6 +51,14 @@ impl Context {
     /// pinned version into the per-user cache (installed on first use).
     pub fn cargo_tool(&self, krate: &str, version: &str, binary: &str) -> Result<PathBuf> {
         crate::tools::cargo_tool(krate, version, binary)
+    }
+
+    /// Writes a benchmark's figures as `{"rows": [Row, …]}` to
+    /// `target/bench/<name>.json`, the shape the measurements chapter's
+    /// tables and plots are generated from; add any other detail next to
+    /// the rows with [`Context::write_results`] instead.
+    pub fn write_rows(&self, name: &str, rows: &[Row]) -> Result<PathBuf> {
+        self.write_results(name, &serde_json::json!({ "rows": rows }))
     }
 
     /// Writes a benchmark's rows as JSON to `target/bench/<name>.json`.
