@@ -1,0 +1,37 @@
+package deadline
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestADeadlineStopsTheLateFetch(t *testing.T) {
+	cases := []struct {
+		name    string
+		answer  bool
+		want    uint64
+		wantErr error
+	}{
+		{"answered in time", true, 42, nil},
+		{"never answered", false, 0, context.DeadlineExceeded},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			reply := make(chan uint64, 1)
+			if tc.answer {
+				reply <- 42
+			}
+			var conn Connection
+			// 10 ms is only reached when nobody answers.
+			got, err := PriceWithin(10*time.Millisecond, reply, &conn)
+			if got != tc.want || !errors.Is(err, tc.wantErr) {
+				t.Errorf("PriceWithin = %d, %v; want %d, %v", got, err, tc.want, tc.wantErr)
+			}
+			if !conn.Released {
+				t.Error("the connection was not released")
+			}
+		})
+	}
+}

@@ -1,0 +1,3 @@
+module example.com/gotorust/cancellation/deadline
+
+go 1.27

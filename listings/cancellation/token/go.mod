@@ -1,0 +1,3 @@
+module example.com/gotorust/cancellation/token
+
+go 1.27

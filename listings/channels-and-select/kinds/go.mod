@@ -1,0 +1,3 @@
+module example.com/gotorust/channels-and-select/kinds
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/channels-and-select/select-loser
+
+go 1.27

@@ -1,0 +1,75 @@
+// Package selects shows Go's select waiting on a channel or a timer,
+// merging two channels until both are closed, and its non-blocking default
+// case. The Go side of the select section of the "channels and select"
+// chapter, beside src/main.rs.
+package selects
+
+import (
+	"errors"
+	"time"
+)
+
+// Errors of RecvTimeout.
+var (
+	ErrTimeout = errors.New("timed out")
+	ErrClosed  = errors.New("channel closed")
+)
+
+// ANCHOR: timeout
+// RecvTimeout waits up to limit for the next message.
+func RecvTimeout[T any](messages <-chan T, limit time.Duration) (T, error) {
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case m, ok := <-messages:
+		if !ok {
+			return m, ErrClosed
+		}
+		return m, nil
+	case <-timer.C:
+		var zero T
+		return zero, ErrTimeout
+	}
+}
+
+// ANCHOR_END: timeout
+
+// ANCHOR: merge
+// Merge collects every message of both channels, in arrival order, until
+// both are closed.
+func Merge(a, b <-chan string) []string {
+	var out []string
+	for a != nil || b != nil {
+		select {
+		case m, ok := <-a:
+			if !ok {
+				a = nil // a nil channel is never ready: this case is off
+				continue
+			}
+			out = append(out, m)
+		case m, ok := <-b:
+			if !ok {
+				b = nil
+				continue
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// ANCHOR_END: merge
+
+// ANCHOR: default
+// Submit queues job if there is room and reports false if not, without
+// waiting.
+func Submit(queue chan<- string, job string) bool {
+	select {
+	case queue <- job:
+		return true
+	default:
+		return false
+	}
+}
+
+// ANCHOR_END: default

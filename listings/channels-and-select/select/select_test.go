@@ -1,0 +1,81 @@
+package selects
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestRecvTimeoutTellsTheThreeOutcomesApart(t *testing.T) {
+	messages := make(chan int, 1)
+	messages <- 7
+	long := 5 * time.Second // only reached if the test is broken
+	if m, err := RecvTimeout(messages, long); m != 7 || err != nil {
+		t.Errorf("with a message: %d, %v", m, err)
+	}
+	// Nothing is ever sent now, so the timer must win.
+	if _, err := RecvTimeout(messages, 10*time.Millisecond); err != ErrTimeout {
+		t.Errorf("silent channel: %v, want ErrTimeout", err)
+	}
+	close(messages)
+	if _, err := RecvTimeout(messages, long); err != ErrClosed {
+		t.Errorf("closed channel: %v, want ErrClosed", err)
+	}
+}
+
+func TestMergeKeepsEveryMessageOfBoth(t *testing.T) {
+	cases := []struct {
+		name         string
+		fromA, fromB []string
+	}{
+		{"both empty", nil, nil},
+		{"one side only", []string{"a1", "a2"}, nil},
+		{"both sides", []string{"a1", "a2", "a3"}, []string{"b1"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := make(chan string, 8), make(chan string, 8)
+			for _, m := range tc.fromA {
+				a <- m
+			}
+			for _, m := range tc.fromB {
+				b <- m
+			}
+			close(a)
+			close(b)
+			got := Merge(a, b)
+			want := slices.Concat(tc.fromA, tc.fromB)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("Merge = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestSubmitRefusesWhenFull(t *testing.T) {
+	queue := make(chan string, 2)
+	for _, tc := range []struct {
+		job  string
+		want bool
+	}{{"1", true}, {"2", true}, {"3", false}} {
+		if got := Submit(queue, tc.job); got != tc.want {
+			t.Errorf("Submit(%q) = %t, want %t", tc.job, got, tc.want)
+		}
+	}
+}
+
+// ANCHOR: closed
+func TestSubmitToAClosedQueuePanics(t *testing.T) {
+	queue := make(chan string, 1)
+	close(queue)
+	defer func() {
+		if recover() == nil {
+			t.Error("Submit on a closed channel did not panic")
+		}
+	}()
+	Submit(queue, "late")
+}
+
+// ANCHOR_END: closed

@@ -1,0 +1,3 @@
+module example.com/gotorust/goroutines-and-tasks/worker-pool
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/shared-state/async-mutex
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/shared-state/maps
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/shared-state/racy
+
+go 1.27
