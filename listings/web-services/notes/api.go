@@ -16,8 +16,10 @@ import (
 const (
 	// maxBodyBytes is the largest request body accepted.
 	maxBodyBytes = 64 << 10
-	// requestTimeout is how long a request may take before the client gets 503.
-	requestTimeout = 10 * time.Second
+	// requestTimeout is how long a request may take before the client gets
+	// 503. Shorter than SQLite's 5-second wait for a lock (see OpenStore):
+	// no client waits for the database longer than this.
+	requestTimeout = 2 * time.Second
 	// Page sizes for GET /notes.
 	defaultLimit = 20
 	maxLimit     = 100

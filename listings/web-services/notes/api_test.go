@@ -20,6 +20,7 @@ func newTestHandler(t *testing.T) http.Handler {
 	return newHandler(store)
 }
 
+// ANCHOR: httptest
 func send(t *testing.T, h http.Handler, r *http.Request) (int, map[string]any) {
 	t.Helper()
 	rec := httptest.NewRecorder()
@@ -65,6 +66,8 @@ func TestStatuses(t *testing.T) {
 	}
 }
 
+// ANCHOR_END: httptest
+
 func TestPagesLinkToTheNextPage(t *testing.T) {
 	h := newTestHandler(t)
 	for _, title := range []string{"a", "b", "c"} {
@@ -82,3 +85,34 @@ func TestPagesLinkToTheNextPage(t *testing.T) {
 		t.Errorf("second page = %v, want note c and no next link", page)
 	}
 }
+
+// ANCHOR: real_server
+func TestRealServer(t *testing.T) {
+	// httptest.NewServer listens on a free loopback port.
+	srv := httptest.NewServer(newTestHandler(t))
+	defer srv.Close()
+
+	resp, err := http.Post(srv.URL+"/notes", "application/json", strings.NewReader(`{"title":"over TCP"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("status = %d, want 201", resp.StatusCode)
+	}
+
+	resp, err = http.Get(srv.URL + resp.Header.Get("Location"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var note Note
+	if err := json.NewDecoder(resp.Body).Decode(&note); err != nil {
+		t.Fatal(err)
+	}
+	if note.Title != "over TCP" {
+		t.Errorf("title = %q, want %q", note.Title, "over TCP")
+	}
+}
+
+// ANCHOR_END: real_server

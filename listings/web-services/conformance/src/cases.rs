@@ -56,6 +56,14 @@ async fn post(server: &Server, body: impl Into<reqwest::Body>) -> Reply {
     send(request).await
 }
 
+/// Opens the twin's database file directly, as a second client would.
+async fn connect(db: &TempDb) -> SqliteConnection {
+    let options = SqliteConnectOptions::new().filename(db.path());
+    SqliteConnection::connect_with(&options)
+        .await
+        .expect("the suite opens the database")
+}
+
 /// Creates a note and returns what the server said it stored.
 async fn create(server: &Server, title: &str, body: &str) -> Value {
     let reply = post(server, json!({ "title": title, "body": body }).to_string()).await;
@@ -287,6 +295,29 @@ pub async fn database_error_is_500_with_a_generic_body(twin: Twin) {
     testkit::eventually("the SQL error in the server's log", || {
         server.log().contains("no such table").then_some(())
     });
+}
+
+pub async fn request_over_the_time_limit_is_503(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    create(&server, "before", "").await;
+    // Another writer holds the database's write lock. The service's insert
+    // waits for it (SQLite's busy timeout is 5 s), but its 2-second request
+    // limit answers first. A busy-timeout error would have been a 500.
+    let mut conn = connect(&db).await;
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut conn)
+        .await
+        .expect("the lock is taken");
+    let reply = post(&server, r#"{"title":"blocked"}"#).await;
+    sqlx::query("ROLLBACK")
+        .execute(&mut conn)
+        .await
+        .expect("the lock is released");
+    assert_eq!(reply.status, 503, "{}", reply.text);
+    assert!(!reply.text.contains("locked"), "leaks: {}", reply.text);
+    // Once the lock is gone, the service works as before.
+    create(&server, "after", "").await;
 }
 
 pub async fn request_id_is_echoed_or_made_up(twin: Twin) {

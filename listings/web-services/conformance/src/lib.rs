@@ -38,6 +38,7 @@ macro_rules! suite {
             oversize_body_is_413
             bad_query_is_400
             database_error_is_500_with_a_generic_body
+            request_over_the_time_limit_is_503
             request_id_is_echoed_or_made_up
             sigterm_exits_0_and_keeps_the_notes
         }

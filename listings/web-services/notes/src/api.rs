@@ -21,8 +21,10 @@ use crate::store::Store;
 
 /// The largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// How long a request may take before the client gets 503.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a request may take before the client gets 503. Shorter than
+/// SQLite's 5-second wait for a lock (see `Store::open`): no client waits
+/// for the database longer than this.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(2);
 /// Page sizes for `GET /notes`.
 pub const DEFAULT_LIMIT: i64 = 20;
 pub const MAX_LIMIT: i64 = 100;
@@ -136,6 +138,7 @@ mod tests {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
 
+    // ANCHOR: oneshot
     async fn send(app: &Router, request: Request<Body>) -> (StatusCode, serde_json::Value) {
         let response = app.clone().oneshot(request).await.unwrap();
         let status = response.status();
@@ -188,6 +191,8 @@ mod tests {
             }
         }
     }
+
+    // ANCHOR_END: oneshot
 
     #[tokio::test]
     async fn pages_link_to_the_next_page() {

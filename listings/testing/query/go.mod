@@ -1,0 +1,3 @@
+module example.com/gotorust/testing/query
+
+go 1.27
