@@ -1,0 +1,3 @@
+module example.com/gotorust/ffi/checksum
+
+go 1.27
