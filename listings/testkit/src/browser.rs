@@ -345,6 +345,21 @@ pub struct ConsoleMessage {
     /// (`network`, `javascript`, `security`, ...).
     pub source: String,
     pub text: String,
+    /// The resource a browser log entry is about, if any.
+    pub url: Option<String>,
+}
+
+impl ConsoleMessage {
+    /// Chromium asks every site for `/favicon.ico` on its own, unless the
+    /// page names an icon; a 404 for it is the browser's guess failing,
+    /// not the page's fault.
+    fn is_favicon_guess(&self) -> bool {
+        self.source == "network"
+            && self
+                .url
+                .as_deref()
+                .is_some_and(|url| url.ends_with("/favicon.ico"))
+    }
 }
 
 /// How serious a console message is.
@@ -646,23 +661,12 @@ impl Page {
     /// What a clean page never has, one line each: console messages at
     /// [`Level::Error`], uncaught exceptions, and failed requests that were
     /// not merely cancelled. Tests assert that this is empty.
+    ///
+    /// One error is left out (it stays in [`Page::console`]): a 404 for
+    /// `/favicon.ico`, which Chromium requests by itself when the page names
+    /// no icon.
     pub fn problems(&self) -> Vec<String> {
-        let events = self.events.borrow();
-        let console = events
-            .console
-            .iter()
-            .filter(|m| m.level == Level::Error)
-            .map(|m| format!("console error ({}): {}", m.source, m.text));
-        let exceptions = events
-            .exceptions
-            .iter()
-            .map(|e| format!("uncaught exception: {e}"));
-        let failed = events
-            .failed_requests
-            .iter()
-            .filter(|r| !r.canceled)
-            .map(|r| format!("request failed: {} ({})", r.url, r.error));
-        console.chain(exceptions).chain(failed).collect()
+        self.events.borrow().problems()
     }
 
     /// Sends any protocol command to this page's session, for what the typed
@@ -723,6 +727,28 @@ struct PageEvents {
 }
 
 impl PageEvents {
+    /// See [`Page::problems`].
+    fn problems(&self) -> Vec<String> {
+        let console = self
+            .console
+            .iter()
+            .filter(|m| m.level == Level::Error && !m.is_favicon_guess())
+            .map(|m| match &m.url {
+                Some(url) => format!("console error ({}): {} ({url})", m.source, m.text),
+                None => format!("console error ({}): {}", m.source, m.text),
+            });
+        let exceptions = self
+            .exceptions
+            .iter()
+            .map(|e| format!("uncaught exception: {e}"));
+        let failed = self
+            .failed_requests
+            .iter()
+            .filter(|r| !r.canceled)
+            .map(|r| format!("request failed: {} ({})", r.url, r.error));
+        console.chain(exceptions).chain(failed).collect()
+    }
+
     /// Records one protocol event of this page's session.
     fn record(&mut self, method: &str, params: &Value) {
         match method {
@@ -739,6 +765,7 @@ impl PageEvents {
                     _ => Level::Info,
                 },
                 source: "console".into(),
+                url: None,
                 text: params["args"]
                     .as_array()
                     .map(|args| args.iter().map(remote_object_text).collect::<Vec<_>>())
@@ -747,10 +774,6 @@ impl PageEvents {
             }),
             "Log.entryAdded" => {
                 let entry = &params["entry"];
-                let mut text = entry["text"].as_str().unwrap_or_default().to_owned();
-                if let Some(url) = entry["url"].as_str() {
-                    text.push_str(&format!(" ({url})"));
-                }
                 self.console.push(ConsoleMessage {
                     level: match entry["level"].as_str() {
                         Some("error") => Level::Error,
@@ -759,7 +782,8 @@ impl PageEvents {
                         _ => Level::Info,
                     },
                     source: entry["source"].as_str().unwrap_or("other").to_owned(),
-                    text,
+                    text: entry["text"].as_str().unwrap_or_default().to_owned(),
+                    url: entry["url"].as_str().map(str::to_owned),
                 });
             }
             "Runtime.exceptionThrown" => {
@@ -1296,6 +1320,11 @@ mod tests {
                     "text": "Failed to load resource", "url": "http://127.0.0.1:1/x" } }),
             ),
             (
+                "Log.entryAdded",
+                json!({ "entry": { "source": "network", "level": "error",
+                    "text": "Failed to load resource", "url": "http://127.0.0.1:1/favicon.ico" } }),
+            ),
+            (
                 "Runtime.exceptionThrown",
                 json!({ "exceptionDetails": { "text": "Uncaught",
                     "exception": { "description": "Error: boom" },
@@ -1332,16 +1361,25 @@ mod tests {
                     level: Level::Info,
                     source: "console".into(),
                     text: "count 3 HTMLDivElement NaN".into(),
+                    url: None,
                 },
                 ConsoleMessage {
                     level: Level::Error,
                     source: "console".into(),
                     text: "bad".into(),
+                    url: None,
                 },
                 ConsoleMessage {
                     level: Level::Error,
                     source: "network".into(),
-                    text: "Failed to load resource (http://127.0.0.1:1/x)".into(),
+                    text: "Failed to load resource".into(),
+                    url: Some("http://127.0.0.1:1/x".into()),
+                },
+                ConsoleMessage {
+                    level: Level::Error,
+                    source: "network".into(),
+                    text: "Failed to load resource".into(),
+                    url: Some("http://127.0.0.1:1/favicon.ico".into()),
                 },
             ]
         );
@@ -1365,6 +1403,16 @@ mod tests {
             ]
         );
         assert_eq!(events.loaded, HashSet::from(["L2".to_owned()]));
+        assert_eq!(
+            events.problems(),
+            [
+                "console error (console): bad",
+                "console error (network): Failed to load resource (http://127.0.0.1:1/x)",
+                "uncaught exception: Uncaught Error: boom at http://127.0.0.1:5/:10",
+                "request failed: http://127.0.0.1:1/api (net::ERR_CONNECTION_REFUSED)",
+            ],
+            "neither the favicon guess nor the cancelled request is a problem"
+        );
     }
 
     #[test]
@@ -1651,6 +1699,7 @@ mod tests {
                     level: Level::Info,
                     source: "console".into(),
                     text: "hello 2".into(),
+                    url: None,
                 }),
                 "{console:?}"
             );
