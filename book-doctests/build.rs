@@ -50,6 +50,7 @@ fn main() {
     let expanded_dir = out_dir.join("expanded");
     let mut tests = String::new();
     let mut chapters_in_summary = BTreeSet::new();
+    let mut included = BTreeSet::new();
     for item in book.iter() {
         let BookItem::Chapter(chapter) = item else {
             continue;
@@ -58,12 +59,18 @@ fn main() {
             continue;
         };
         chapters_in_summary.insert(source_path.clone());
+        let chapter_dir = root.join("src").join(source_path).parent().unwrap().to_owned();
         let source_file = root.join("src").join(source_path);
         let source = fs::read_to_string(&source_file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", source_file.display()));
         let expanded_file = expanded_dir.join(source_path);
         fs::create_dir_all(expanded_file.parent().unwrap()).unwrap();
         fs::write(&expanded_file, &chapter.content).unwrap();
+        included.extend(
+            blocks::includes(&source)
+                .iter()
+                .map(|inc| normalize(&chapter_dir.join(&inc.path))),
+        );
         tests.push_str(&chapter_tests(
             &root,
             source_path,
@@ -71,7 +78,7 @@ fn main() {
             &chapter.content,
         ));
     }
-    tests.push_str(&orphan_test(&root, &chapters_in_summary));
+    tests.push_str(&orphan_test(&root, &chapters_in_summary, &included));
     write_if_changed(&out_dir.join("chapter-tests.rs"), &tests);
 }
 
@@ -310,8 +317,13 @@ fn explains_ignore(source: &str, line: usize) -> bool {
 }
 
 /// A test that fails when a markdown file under `src/` is not in SUMMARY.md,
-/// since mdBook would neither render nor test it.
-fn orphan_test(root: &Path, in_summary: &BTreeSet<PathBuf>) -> String {
+/// since mdBook would neither render nor test it. A fragment that a chapter
+/// includes (the generated measurement tables) is part of that chapter.
+fn orphan_test(
+    root: &Path,
+    in_summary: &BTreeSet<PathBuf>,
+    included: &BTreeSet<PathBuf>,
+) -> String {
     let src = root.join("src");
     let mut orphans = Vec::new();
     let mut dirs = vec![src.clone()];
@@ -324,7 +336,9 @@ fn orphan_test(root: &Path, in_summary: &BTreeSet<PathBuf>) -> String {
                 let rel = path.strip_prefix(&src).unwrap().to_owned();
                 // SUMMARY.md is the table of contents and 404.md mdBook's
                 // "not found" page; neither is a chapter.
-                let special = rel == Path::new("SUMMARY.md") || rel == Path::new("404.md");
+                let special = rel == Path::new("SUMMARY.md")
+                    || rel == Path::new("404.md")
+                    || included.contains(&path);
                 if !special && !in_summary.contains(&rel) {
                     orphans.push(format!("src/{}", rel.display()));
                 }

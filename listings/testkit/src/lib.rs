@@ -66,6 +66,11 @@ impl Twin {
         }
     }
 
+    /// A twin whose binary is already built (a release build, say).
+    pub fn prebuilt(language: &'static str, binary: impl Into<PathBuf>) -> Twin {
+        Twin::new(language, binary.into())
+    }
+
     /// Adds command-line arguments for every start of this twin.
     pub fn args<I, S>(mut self, args: I) -> Twin
     where
@@ -179,6 +184,11 @@ pub struct Server {
 impl Server {
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The process id, for reading its memory use from /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.as_ref().expect("the process is still ours").id()
     }
 
     /// `http://127.0.0.1:PORT` followed by `path`.
