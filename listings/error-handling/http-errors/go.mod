@@ -1,0 +1,7 @@
+module example.com/gotorust/error-handling/http-errors
+
+go 1.27
+
+require example.com/gotorust/error-handling/user-store v0.0.0
+
+replace example.com/gotorust/error-handling/user-store => ../user-store

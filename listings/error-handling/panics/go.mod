@@ -1,0 +1,3 @@
+module example.com/gotorust/error-handling/panics
+
+go 1.27

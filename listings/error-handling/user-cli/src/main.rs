@@ -1,0 +1,144 @@
+//! `users`, a command-line program over the user store. The library
+//! returns its own `UserError`; the program does not need to tell most
+//! errors apart, only to say what it was doing when one happened, so it
+//! uses `anyhow::Error` and adds context on the way up.
+//!
+//! Usage: `users FILE add NAME` or `users FILE get ID`.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use error_handling_user_store::{UserError, UserStore};
+
+// ANCHOR: run
+/// Does what the arguments ask and returns what to print.
+fn run(args: &[&str]) -> anyhow::Result<String> {
+    let [path, command, arg] = args else {
+        bail!("usage: users FILE (add NAME | get ID)");
+    };
+    let mut store = UserStore::open(path).context("opening the user store")?;
+    match *command {
+        "add" => {
+            let user = store
+                .add(arg)
+                .with_context(|| format!("adding user {arg:?}"))?;
+            Ok(format!("added user {}", user.id))
+        }
+        "get" => {
+            let id: u64 = arg
+                .parse()
+                .with_context(|| format!("{arg:?} is not a user id"))?;
+            let user = store
+                .get(id)
+                .with_context(|| format!("looking up user {id}"))?;
+            Ok(user.name)
+        }
+        other => bail!("unknown command {other:?}"),
+    }
+}
+// ANCHOR_END: run
+
+// ANCHOR: main
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match run(&args) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            // `{:#}` prints the whole chain on one line: "a: b: c".
+            eprintln!("users: {err:#}");
+            exit_code(&err)
+        }
+    }
+}
+
+/// Scripts may want to tell "no such user" from a real failure. The
+/// `UserError` is still inside the `anyhow::Error`, under the context, and
+/// `downcast_ref` finds it: Go's `errors.Is` at the program's edge.
+fn exit_code(err: &anyhow::Error) -> ExitCode {
+    match err.downcast_ref::<UserError>() {
+        Some(UserError::NotFound(_)) => ExitCode::from(2),
+        _ => ExitCode::FAILURE,
+    }
+}
+// ANCHOR_END: main
+
+// ANCHOR: tests
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn scratch_dir(test: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("user-cli-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A case: its name, the arguments, the output or the full error
+    /// chain, and the exit code.
+    type Case<'a> = (&'a str, &'a [&'a str], Result<&'a str, String>, u8);
+
+    #[test]
+    fn successes_and_full_error_chains() {
+        let dir = scratch_dir("chains");
+        let file = dir.join("users.txt");
+        let file = file.to_str().unwrap();
+        let bad_file = dir.join("not-text.txt");
+        std::fs::write(&bad_file, b"\xff\n").unwrap();
+        let bad_file = bad_file.to_str().unwrap();
+
+        let cases: [Case; 7] = [
+            ("add", &[file, "add", "ana"], Ok("added user 1"), 0),
+            ("get", &[file, "get", "1"], Ok("ana"), 0),
+            (
+                "unknown user",
+                &[file, "get", "9"],
+                Err("looking up user 9: no user with id 9".into()),
+                2,
+            ),
+            (
+                "not a number",
+                &[file, "get", "x"],
+                Err(r#""x" is not a user id: invalid digit found in string"#.into()),
+                1,
+            ),
+            (
+                "name taken",
+                &[file, "add", "ana"],
+                Err(r#"adding user "ana": a user named "ana" already exists"#.into()),
+                1,
+            ),
+            (
+                "storage",
+                &[bad_file, "get", "1"],
+                Err(format!(
+                    "opening the user store: the user store failed: cannot read {bad_file}: \
+                     stream did not contain valid UTF-8"
+                )),
+                1,
+            ),
+            (
+                "usage",
+                &[file],
+                Err("usage: users FILE (add NAME | get ID)".into()),
+                1,
+            ),
+        ];
+        for (case, args, want, want_code) in cases {
+            match (run(args), want) {
+                (Ok(output), Ok(want)) => assert_eq!(output, want, "{case}"),
+                (Err(err), Err(want)) => {
+                    assert_eq!(format!("{err:#}"), want, "{case}");
+                    assert_eq!(exit_code(&err), ExitCode::from(want_code), "{case}");
+                }
+                (got, want) => panic!("{case}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+}
+// ANCHOR_END: tests

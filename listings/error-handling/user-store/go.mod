@@ -1,0 +1,3 @@
+module example.com/gotorust/error-handling/user-store
+
+go 1.27
