@@ -1,0 +1,3 @@
+module example.com/gotorust/traits/embedding
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/traits/reader-writer
+
+go 1.27

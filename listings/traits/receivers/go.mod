@@ -1,0 +1,3 @@
+module example.com/gotorust/traits/receivers
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/traits/stringer
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/traits/supertraits
+
+go 1.27
