@@ -3,6 +3,7 @@
 //! it learned the new case. The Go twin shows the same change without that
 //! help.
 
+// ANCHOR: definition
 // ANCHOR: status
 /// Where an order is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +28,7 @@ impl Status {
     }
 }
 // ANCHOR_END: label
+// ANCHOR_END: definition
 
 // ANCHOR: try_from
 /// A status stored as a number (in a database column, say) comes back
