@@ -422,6 +422,7 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
                 _ => panic!("the slow client got {frame}"),
             }
         }
+        println!("the slow client read {received} of {COUNT}; told: {told}, dropped: {dropped}");
         assert!(
             told || dropped,
             "the slow client read {received} messages and was never told"

@@ -1,0 +1,131 @@
+// The Go twin of the book's chat server: one room, WebSocket clients
+// (github.com/gorilla/websocket), a page to chat from. Same protocol, flags
+// and limits as the Rust server beside it; the conformance suite checks both.
+//
+//	go run . --addr 127.0.0.1:8080
+//	go run . --pprof 127.0.0.1:6060   # goroutines at /debug/pprof/goroutine?debug=1
+//
+// Routes: GET / serves the client page (static/index.html, embedded), GET /ws
+// upgrades to the chat protocol (protocol.go). On SIGTERM every client gets a
+// close frame with code 1001 and the process exits 0.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	_ "net/http/pprof" // registers /debug/pprof on http.DefaultServeMux, served only with --pprof
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+//go:embed static/index.html
+var page []byte
+
+// shutdownGrace is how long shutdown waits for connections to say goodbye.
+const shutdownGrace = 5 * time.Second
+
+// config holds the flags; see config.rs for the table.
+type config struct {
+	addr            string
+	joinTimeout     time.Duration
+	maxMessageBytes int64
+	ratePerSec      int
+	buffer          int
+	pprofAddr       string
+}
+
+func parseFlags(args []string, output io.Writer) (config, error) {
+	fs := flag.NewFlagSet("chat-server", flag.ContinueOnError)
+	fs.SetOutput(output)
+	var cfg config
+	var joinTimeoutMs int
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "where to listen (127.0.0.1:0: any free port)")
+	fs.IntVar(&joinTimeoutMs, "join-timeout-ms", 2000, "how long a client may take to send join")
+	fs.Int64Var(&cfg.maxMessageBytes, "max-message-bytes", 4096, "the largest frame a client may send")
+	fs.IntVar(&cfg.ratePerSec, "rate-per-sec", 5, "messages a client may send per second (and burst)")
+	fs.IntVar(&cfg.buffer, "buffer", 64, "broadcasts kept for clients that read slowly")
+	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty)")
+	if err := fs.Parse(args); err != nil {
+		return config{}, err
+	}
+	if fs.NArg() > 0 {
+		return config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 {
+		return config{}, errors.New("--rate-per-sec, --buffer and --max-message-bytes must be at least 1")
+	}
+	cfg.joinTimeout = time.Duration(joinTimeoutMs) * time.Millisecond
+	return cfg, nil
+}
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if err != nil {
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	if err := run(ctx, cfg); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// ANCHOR: run
+func run(ctx context.Context, cfg config) error {
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	chat := newChatServer(ctx, cfg)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	})
+	mux.HandleFunc("GET /ws", chat.serveWS)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	if cfg.pprofAddr != "" {
+		go func() { log.Println(http.ListenAndServe(cfg.pprofAddr, nil)) }()
+	}
+	fmt.Printf("listening on %s\n", ln.Addr())
+
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+	select {
+	case err := <-serveErr:
+		return err
+	case <-ctx.Done():
+	}
+	// ANCHOR: shutdown
+	// Shutdown stops accepting and waits for plain requests, but forgets
+	// hijacked WebSocket connections: chat.conns waits for those, while
+	// each one sends its close frame (see serveWS).
+	deadline, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(deadline); err != nil {
+		return err
+	}
+	done := make(chan struct{})
+	go func() {
+		chat.conns.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-deadline.Done():
+		log.Printf("some clients did not close within %v", shutdownGrace)
+	}
+	return nil
+	// ANCHOR_END: shutdown
+}
+
+// ANCHOR_END: run

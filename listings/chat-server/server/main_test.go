@@ -1,0 +1,40 @@
+package main
+
+import (
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseFlags(t *testing.T) {
+	defaults := config{addr: "127.0.0.1:8080", joinTimeout: 2 * time.Second, maxMessageBytes: 4096, ratePerSec: 5, buffer: 64}
+	tests := []struct {
+		name string
+		args string
+		want *config // nil: refused
+	}{
+		{"defaults", "", &defaults},
+		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --pprof 127.0.0.1:6060",
+			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, pprofAddr: "127.0.0.1:6060"}},
+		{"missing value", "--buffer", nil},
+		{"zero buffer", "--buffer 0", nil},
+		{"not a number", "--rate-per-sec fast", nil},
+		{"unknown flag", "--colour blue", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := parseFlags(strings.Fields(tc.args), io.Discard)
+			if tc.want == nil {
+				if err == nil {
+					t.Errorf("parseFlags(%q) = %+v, want an error", tc.args, got)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, *tc.want) {
+				t.Errorf("parseFlags(%q) = %+v, %v; want %+v", tc.args, got, err, *tc.want)
+			}
+		})
+	}
+}
