@@ -210,6 +210,7 @@ pub async fn malformed_json_is_400(twin: Twin) {
         ("empty body", ""),
         ("wrong type", r#"{"title":5}"#),
         ("an array", r#"[{"title":"a"}]"#),
+        ("trailing data", r#"{"title":"a"} {"title":"b"}"#),
     ];
     for (case, body) in cases {
         post(&server, body).await.assert_error(400, case);
@@ -258,16 +259,14 @@ pub async fn bad_query_is_400(twin: Twin) {
     }
 }
 
+// ANCHOR: db_error
 pub async fn database_error_is_500_with_a_generic_body(twin: Twin) {
     let db = TempDb::new();
     let server = db.start(&twin);
     create(&server, "before", "").await;
     // Break the database under the running server, the way a bad deploy or
     // an operator's mistake would: its next queries fail inside SQLite.
-    let options = SqliteConnectOptions::new().filename(db.path());
-    let mut conn = SqliteConnection::connect_with(&options)
-        .await
-        .expect("the suite opens the db");
+    let mut conn = connect(&db).await;
     sqlx::query("DROP TABLE notes")
         .execute(&mut conn)
         .await
@@ -296,6 +295,8 @@ pub async fn database_error_is_500_with_a_generic_body(twin: Twin) {
         server.log().contains("no such table").then_some(())
     });
 }
+
+// ANCHOR_END: db_error
 
 pub async fn request_over_the_time_limit_is_503(twin: Twin) {
     let db = TempDb::new();

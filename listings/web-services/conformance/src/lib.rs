@@ -21,6 +21,7 @@ pub mod cases;
 /// Generates one `#[test]` per case of [`cases`] for the twin that `$twin`
 /// evaluates to; attributes after it (such as `#[ignore = "…"]`) go on every
 /// test.
+// ANCHOR: suite
 #[macro_export]
 macro_rules! suite {
     ($twin:expr $(, #[$attr:meta])* $(,)?) => {
@@ -44,6 +45,7 @@ macro_rules! suite {
         }
     };
 }
+// ANCHOR_END: suite
 
 #[doc(hidden)]
 #[macro_export]
