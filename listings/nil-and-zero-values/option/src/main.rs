@@ -148,6 +148,7 @@ mod tests {
         }
     }
 
+    // ANCHOR: niche
     #[test]
     fn option_of_a_pointer_costs_nothing() {
         use std::mem::size_of;
@@ -160,5 +161,6 @@ mod tests {
         );
         assert_eq!(size_of::<Option<Rc<Employee>>>(), size_of::<Rc<Employee>>());
     }
+    // ANCHOR_END: niche
 }
 // ANCHOR_END: tests
