@@ -32,6 +32,15 @@ fn message(payload: &(dyn Any + Send)) -> &str {
 pub fn panic_on_a_thread() -> bool {
     thread::spawn(|| panic!("worker failed")).join().is_err()
 }
+
+/// The same holds for a tokio task: awaiting its `JoinHandle` gives a
+/// `JoinError` that says the task panicked.
+pub async fn panic_in_a_task() -> bool {
+    let task = tokio::spawn(async {
+        panic!("job failed");
+    });
+    task.await.is_err_and(|err| err.is_panic())
+}
 // ANCHOR_END: thread
 
 // ANCHOR: main
@@ -45,6 +54,10 @@ fn main() {
         Err(err) => println!("recovered: {err}"),
     }
     assert!(panic_on_a_thread());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime without I/O or timers always builds");
+    assert!(runtime.block_on(panic_in_a_task()));
 }
 // ANCHOR_END: main
 
@@ -84,6 +97,11 @@ mod tests {
     #[test]
     fn a_thread_that_panics_reports_it_on_join() {
         assert!(panic_on_a_thread());
+    }
+
+    #[tokio::test]
+    async fn a_task_that_panics_reports_it_on_await() {
+        assert!(panic_in_a_task().await);
     }
 }
 // ANCHOR_END: tests

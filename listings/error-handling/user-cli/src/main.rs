@@ -140,5 +140,17 @@ mod tests {
             }
         }
     }
+
+    /// `{:?}`, which `fn main() -> anyhow::Result<()>` uses to report an
+    /// error, puts each cause on its own line. (A backtrace may follow
+    /// when RUST_BACKTRACE is set.)
+    #[test]
+    fn debug_format_lists_the_causes() {
+        let path = scratch_dir("debug").join("users.txt");
+        let err = run(&[path.to_str().unwrap(), "get", "9"]).unwrap_err();
+        let text = format!("{err:?}");
+        let want = "looking up user 9\n\nCaused by:\n    no user with id 9";
+        assert!(text.starts_with(want), "{text}");
+    }
 }
 // ANCHOR_END: tests
