@@ -266,6 +266,7 @@ pub fn messages_before_join_are_refused(twin: &Twin) {
     });
 }
 
+// ANCHOR: oversize
 /// A frame over `--max-message-bytes` closes that connection with 1009;
 /// everyone else carries on, and the sender's name is free again.
 pub fn oversize_frame_closes_only_that_connection(twin: &Twin) {
@@ -287,6 +288,7 @@ pub fn oversize_frame_closes_only_that_connection(twin: &Twin) {
         assert_eq!(again.join_as("ada").await["members"], json!(["ada", "bob"]));
     });
 }
+// ANCHOR_END: oversize
 
 /// A taken name is refused; the client may pick another on the same
 /// connection.
@@ -371,6 +373,7 @@ pub fn rate_limit_refuses_a_flood(twin: &Twin) {
     });
 }
 
+// ANCHOR: slow_consumer
 /// A client that stops reading while others talk is not buffered for
 /// without end: when it reads again it is told how many messages it missed
 /// (`lagged`), or it has been dropped. Either way it never receives all of
@@ -436,6 +439,7 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
         assert_eq!(talker.recv_type("message").await, message("talker", "done"));
     });
 }
+// ANCHOR_END: slow_consumer
 
 /// `leave` is answered with a close frame (1000) and announced; a client
 /// that just disconnects is announced too.
