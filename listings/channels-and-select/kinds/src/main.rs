@@ -81,6 +81,14 @@ mod tests {
         assert_eq!(get(&requests, "a").await, None);
     }
 
+    #[tokio::test]
+    async fn a_request_dropped_unanswered_gives_none() {
+        let (requests, mut inbox) = mpsc::channel::<Get>(1);
+        // A store that takes the request and drops it, reply sender and all.
+        tokio::spawn(async move { drop(inbox.recv().await) });
+        assert_eq!(get(&requests, "a").await, None);
+    }
+
     // ANCHOR: lagged
     #[tokio::test]
     async fn a_slow_broadcast_subscriber_is_told_what_it_missed() {

@@ -26,6 +26,7 @@ fn rss_kib() -> u64 {
         .expect("VmRSS in /proc/self/status")
 }
 
+// ANCHOR: hold
 /// Spawns `n` tasks that each wait for one shared token, measures memory once
 /// all of them have started waiting, then stops them and waits for the lot.
 pub async fn hold(n: usize) -> Report {
@@ -55,6 +56,7 @@ pub async fn hold(n: usize) -> Report {
         rss_after_kib,
     }
 }
+// ANCHOR_END: hold
 
 #[tokio::main]
 async fn main() {
@@ -72,6 +74,20 @@ async fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // ANCHOR: size
+    #[test]
+    fn a_future_is_as_large_as_what_it_keeps_across_awaits() {
+        let small = async { tokio::task::yield_now().await };
+        let large = async {
+            let buffer = [0u8; 4096];
+            tokio::task::yield_now().await; // `buffer` lives across this
+            buffer.len()
+        };
+        assert!(std::mem::size_of_val(&small) < 64);
+        assert!(std::mem::size_of_val(&large) >= 4096);
+    }
+    // ANCHOR_END: size
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn holds_every_task_and_then_ends_them_all() {
