@@ -1,6 +1,8 @@
 //! The cases, one async function each. Every case starts its own server on
 //! its own database, so cases share nothing and run in parallel.
 
+use std::time::{Duration, Instant};
+
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -319,6 +321,14 @@ pub async fn request_over_the_time_limit_is_503(twin: Twin) {
     assert!(!reply.text.contains("locked"), "leaks: {}", reply.text);
     // Once the lock is gone, the service works as before.
     create(&server, "after", "").await;
+    // And the write the client was told had failed must not land behind its
+    // back. A late insert would land within SQLite's busy-retry interval
+    // (100 ms by now); watching for a second leaves it ten times that.
+    let watch_until = Instant::now() + Duration::from_secs(1);
+    while Instant::now() < watch_until {
+        assert_eq!(titles(&server, "/notes").await.0, ["before", "after"]);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 pub async fn request_id_is_echoed_or_made_up(twin: Twin) {

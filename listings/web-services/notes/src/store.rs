@@ -58,15 +58,23 @@ impl Store {
     // ANCHOR_END: store
 
     // ANCHOR: queries
+    /// Stores a validated note and returns it with its new id.
     pub async fn create(&self, new: &NewNote) -> Result<Note, sqlx::Error> {
-        sqlx::query_as!(
+        // In a transaction, so that a request dropped by the timeout while
+        // its insert waits for a lock takes the insert with it: dropping an
+        // uncommitted `Transaction` rolls it back. Without one, the insert
+        // already handed to sqlx's SQLite thread would still happen.
+        let mut tx = self.pool.begin().await?;
+        let note = sqlx::query_as!(
             Note,
             "INSERT INTO notes (title, body) VALUES (?, ?) RETURNING id, title, body",
             new.title,
             new.body,
         )
-        .fetch_one(&self.pool)
-        .await
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(note)
     }
 
     pub async fn get(&self, id: i64) -> Result<Option<Note>, sqlx::Error> {
