@@ -164,7 +164,7 @@ mod tests {
             ),
         ];
         for (error, want) in cases {
-            assert_eq!(error.to_string(), want);
+            assert_eq!(error.to_string(), want, "{error:?}");
         }
     }
 
