@@ -2,9 +2,17 @@
 //! migrations, and the three queries the service needs.
 //!
 //! The queries are checked against the schema when the crate compiles:
-//! `query_as!` reads the column types from the query cache in `.sqlx/`
-//! (written by `cargo sqlx prepare`, committed with the code), so building
-//! needs no database.
+//! `query_as!` reads the column types from the query cache in `.sqlx/`,
+//! committed with the code, so building needs no database. After changing a
+//! query, refresh the cache from this directory (what `cargo sqlx prepare`
+//! from sqlx-cli automates):
+//!
+//! ```text
+//! rm -rf .sqlx /tmp/notes-prepare.db && mkdir .sqlx && touch src/store.rs
+//! sqlite3 /tmp/notes-prepare.db < migrations/0001_create_notes.sql
+//! DATABASE_URL=sqlite:///tmp/notes-prepare.db SQLX_OFFLINE_DIR=$PWD/.sqlx \
+//!     cargo check -p web-services-notes
+//! ```
 
 use std::path::Path;
 use std::time::Duration;
