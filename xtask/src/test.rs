@@ -176,6 +176,16 @@ pub fn status(mut command: Command, what: &str) -> Result<()> {
 fn go_checks(env: &Env) -> Result<()> {
     let modules = go::modules(&env.root)?;
     let gofmt = env.go.with_file_name("gofmt");
+    // The race detector needs cgo, which needs a C compiler.
+    let race = cgo_enabled(&env.go);
+    if !race {
+        eprintln!("cgo is not available (no C compiler?): running go test without -race");
+    }
+    let test: &[&str] = if race {
+        &["test", "-race", "-count=1", "./..."]
+    } else {
+        &["test", "-count=1", "./..."]
+    };
     let mut failures = Vec::new();
     for module in &modules {
         let name = module
@@ -201,10 +211,7 @@ fn go_checks(env: &Env) -> Result<()> {
                 "{name}: not gofmt-formatted ({listed}); run gofmt -w ."
             ));
         }
-        for args in [
-            &["vet", "./..."][..],
-            &["test", "-race", "-count=1", "./..."][..],
-        ] {
+        for args in [&["vet", "./..."][..], test] {
             let mut command = Command::new(&env.go);
             command.args(args).current_dir(module);
             go::offline_env(&mut command);
@@ -220,4 +227,14 @@ fn go_checks(env: &Env) -> Result<()> {
     } else {
         bail!("{}", failures.join("\n"))
     }
+}
+
+/// Whether `go env CGO_ENABLED` says 1.
+fn cgo_enabled(go: &Path) -> bool {
+    let mut command = Command::new(go);
+    command.args(["env", "CGO_ENABLED"]);
+    go::offline_env(&mut command);
+    command
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
 }
