@@ -60,6 +60,13 @@ mod tests {
 
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn a_deadline_drops_the_late_fetch_and_its_connection() {
         let cases = [

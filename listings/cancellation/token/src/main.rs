@@ -56,6 +56,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn a_worker_stops_on_cancel_or_when_the_queue_closes() {
         let cases = [("cancelled", true), ("queue closed", false)];

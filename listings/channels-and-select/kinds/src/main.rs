@@ -63,6 +63,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn the_store_answers_each_question_on_its_own_channel() {
         let (requests, inbox) = mpsc::channel(8);

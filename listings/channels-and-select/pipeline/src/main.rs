@@ -74,6 +74,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn both_pipelines_sum_the_squares() {
         let cases = [

@@ -60,6 +60,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     // ANCHOR: kept
     #[tokio::test]
     async fn a_pinned_future_resumes_instead_of_starting_over() {

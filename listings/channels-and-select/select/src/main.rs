@@ -69,6 +69,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn recv_timeout_tells_the_three_outcomes_apart() {
         let (sender, mut messages) = mpsc::channel(1);

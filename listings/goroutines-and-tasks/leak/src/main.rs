@@ -41,6 +41,13 @@ mod tests {
 
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     // ANCHOR: tests
     #[tokio::test]
     async fn losing_senders_end_when_the_receiver_is_dropped() {

@@ -67,6 +67,13 @@ async fn run() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test]
     async fn threads_tasks_and_blocking_tasks_agree() {
         let cases = [

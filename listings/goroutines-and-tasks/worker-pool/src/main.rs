@@ -73,6 +73,13 @@ async fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn every_job_is_answered_once() {
         let cases = [

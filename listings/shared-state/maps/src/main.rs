@@ -97,6 +97,13 @@ fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     #[test]
     fn concurrent_increments_all_count() {
         let cases = [("one key", 1), ("a few keys", 3), ("many keys", 40)];

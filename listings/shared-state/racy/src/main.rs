@@ -77,6 +77,13 @@ fn main() {
 mod tests {
     use super::*;
 
+    /// `main` walks through the chapter's example with assertions; the book
+    /// runs it too, and this keeps `cargo test` covering it.
+    #[test]
+    fn the_walkthrough_in_main_holds() {
+        main();
+    }
+
     type Count = fn(workers: usize, each: usize) -> usize;
 
     #[test]
