@@ -21,9 +21,11 @@ const closeGrace = time.Second
 
 // chatServer serves /ws. Its context is cancelled on SIGTERM.
 type chatServer struct {
-	ctx      context.Context
-	cfg      config
-	room     *Room
+	ctx  context.Context
+	cfg  config
+	room *Room
+	// The zero Upgrader refuses (403) a handshake whose Origin is another
+	// site, as same_origin does in main.rs.
 	upgrader websocket.Upgrader
 	conns    sync.WaitGroup
 }
@@ -75,13 +77,17 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 // join reads frames until one is a join the room accepts, within the join
 // timeout. Anything else gets an error frame and the client may try again.
 func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
-	conn.SetReadDeadline(time.Now().Add(s.cfg.joinTimeout))
+	// Replies during the join share its deadline, so a client that sends
+	// but never reads cannot hold the connection past it either.
+	deadline := time.Now().Add(s.cfg.joinTimeout)
+	conn.SetReadDeadline(deadline)
+	conn.SetWriteDeadline(deadline)
 	for {
 		kind, data, err := conn.ReadMessage()
 		var netErr net.Error
 		if errors.As(err, &netErr) && netErr.Timeout() && s.ctx.Err() == nil {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
-			conn.WriteMessage(websocket.TextMessage, timedOut.frame())
+			write(conn, timedOut.frame())
 			closeWith(conn, websocket.ClosePolicyViolation, "join timeout")
 			return 0, false
 		}

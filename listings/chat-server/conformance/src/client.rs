@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use testkit::Server;
 use tokio::net::{TcpSocket, TcpStream};
 use tokio::time::timeout;
-use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::{self, Message, client::IntoClientRequest};
 use tokio_tungstenite::{WebSocketStream, client_async};
 
 /// The longest any single step may take: generous, since a test machine
@@ -41,6 +41,24 @@ impl Client {
             .await
             .expect("the server accepts");
         Client::handshake(server, stream).await
+    }
+
+    /// Opens `/ws` with an `Origin` header, as a browser would; the HTTP
+    /// status instead when the server refuses the handshake.
+    pub async fn connect_from(server: &Server, origin: &str) -> Result<Client, u16> {
+        let stream = TcpStream::connect(server.addr())
+            .await
+            .expect("the server accepts");
+        let url = format!("ws://{}/ws", server.addr());
+        let mut request = url.into_client_request().expect("a valid URL");
+        let origin = origin.parse().expect("a valid header value");
+        request.headers_mut().insert("Origin", origin);
+        let handshake = timeout(WAIT, client_async(request, stream));
+        match handshake.await.expect("the handshake finishes in time") {
+            Ok((ws, _)) => Ok(Client { ws }),
+            Err(tungstenite::Error::Http(response)) => Err(response.status().as_u16()),
+            Err(e) => panic!("the handshake failed without an HTTP answer: {e}"),
+        }
     }
 
     async fn handshake(server: &Server, stream: TcpStream) -> Client {

@@ -35,6 +35,7 @@ macro_rules! chat_conformance {
     ($twin:expr $(, #[$meta:meta])* $(,)?) => {
         $crate::chat_conformance!(@cases $twin, [$(#[$meta])*],
             serves_the_client_page,
+            pages_from_other_sites_are_refused,
             join_and_broadcast,
             order_is_kept_per_sender,
             join_timeout_disconnects_with_an_error,
@@ -124,6 +125,21 @@ pub fn serves_the_client_page(twin: &Twin) {
         !body.contains(".innerHTML"),
         "the page must never parse network text as HTML"
     );
+}
+
+/// A page from another site cannot open a connection in its visitor's
+/// name (403); a page of the server's own origin can.
+pub fn pages_from_other_sites_are_refused(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let refused = Client::connect_from(&server, "http://evil.example").await;
+        assert_eq!(refused.err(), Some(403));
+        let own = format!("http://{}", server.addr());
+        let mut client = Client::connect_from(&server, &own)
+            .await
+            .expect("the server's own page may connect");
+        client.join_as("ada").await;
+    });
 }
 
 /// Joining answers with the member list and announces the newcomer; a

@@ -54,7 +54,7 @@ pub async fn serve(mut socket: WebSocket, app: Arc<App>) {
     let joining = time::timeout(app.config.join_timeout, join(&mut socket, &app));
     let Ok(joined) = joining.await else {
         let refusal = ServerMessage::error(ErrorCode::JoinTimeout, "send join sooner");
-        let _ = socket.send(text(&refusal)).await;
+        send_within(&mut socket, text(&refusal)).await;
         return close(socket, Ending::Close(close_code::POLICY, "join timeout")).await;
     };
     // ANCHOR_END: join_timeout
@@ -112,7 +112,7 @@ async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Mem
         name: name.to_owned(),
         members: Some(membership.members),
     };
-    if socket.send(text(&welcome)).await.is_err() {
+    if !send_within(&mut socket, text(&welcome)).await {
         return;
     }
     // ANCHOR: split
@@ -251,7 +251,7 @@ async fn close(mut socket: WebSocket, ending: Ending) {
             code,
             reason: reason.into(),
         }));
-        if socket.send(frame).await.is_ok() {
+        if send_within(&mut socket, frame).await {
             // Wait briefly for the client's answering close, so that the
             // connection ends cleanly and the client reads our close frame.
             let drained = async { while let Some(Ok(_)) = socket.recv().await {} };
@@ -273,6 +273,16 @@ fn ending_for(error: &axum::Error) -> Ending {
     }
 }
 // ANCHOR_END: ending_for
+
+/// Sends one frame before the split, within `WRITE_TIMEOUT`, so that a
+/// client that never reads cannot hold the connection's task; false if the
+/// client did not take it.
+async fn send_within(socket: &mut WebSocket, frame: Message) -> bool {
+    matches!(
+        time::timeout(WRITE_TIMEOUT, socket.send(frame)).await,
+        Ok(Ok(()))
+    )
+}
 
 fn binary_refusal() -> ServerMessage {
     ServerMessage::error(ErrorCode::BadMessage, "frames are JSON text, not binary")

@@ -32,7 +32,8 @@ use anyhow::Context;
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::response::{Html, Response};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
@@ -101,7 +102,18 @@ async fn page() -> Html<&'static str> {
     Html(include_str!("../static/index.html"))
 }
 
-async fn upgrade(ws: WebSocketUpgrade, State(app): State<Arc<App>>) -> Response {
+async fn upgrade(
+    ws: WebSocketUpgrade,
+    headers: HeaderMap,
+    State(app): State<Arc<App>>,
+) -> Response {
+    if !same_origin(&headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "a page from another site may not connect",
+        )
+            .into_response();
+    }
     let limit = app.config.max_message_bytes;
     let connection = app.connections.token();
     ws.max_message_size(limit)
@@ -112,6 +124,25 @@ async fn upgrade(ws: WebSocketUpgrade, State(app): State<Arc<App>>) -> Response 
         })
 }
 // ANCHOR_END: router
+
+// ANCHOR: same_origin
+/// A browser sends the page's origin with the handshake. A page on another
+/// site must not chat in its visitor's name, so the origin's host must be
+/// the host the request was sent to (gorilla/websocket checks the same by
+/// default). Programs that are not browsers send no `Origin`.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let origin_host = origin
+        .to_str()
+        .ok()
+        .and_then(|o| o.split_once("://"))
+        .map(|(_, host)| host);
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+}
+// ANCHOR_END: same_origin
 
 async fn cancel_on_signal(shutdown: CancellationToken) {
     let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler installs");
@@ -136,4 +167,38 @@ fn init_tracing() {
     #[cfg(feature = "console")]
     let registry = registry.with(console_subscriber::spawn());
     registry.with(log).init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pages_of_this_site_may_connect() {
+        let cases = [
+            ("no origin: not a browser", None, true),
+            ("the same host", Some("http://127.0.0.1:8080"), true),
+            (
+                "the same host, other case",
+                Some("http://LOCALHOST:8080"),
+                true,
+            ),
+            ("another site", Some("http://evil.example"), false),
+            ("another port", Some("http://127.0.0.1:9090"), false),
+            ("an opaque origin", Some("null"), false),
+        ];
+        for (case, origin, want) in cases {
+            let mut headers = HeaderMap::new();
+            let host = if case.contains("case") {
+                "localhost:8080"
+            } else {
+                "127.0.0.1:8080"
+            };
+            headers.insert(header::HOST, host.parse().unwrap());
+            if let Some(origin) = origin {
+                headers.insert(header::ORIGIN, origin.parse().unwrap());
+            }
+            assert_eq!(same_origin(&headers), want, "{case}");
+        }
+    }
 }
