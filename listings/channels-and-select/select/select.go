@@ -73,3 +73,23 @@ func Submit(queue chan<- string, job string) bool {
 }
 
 // ANCHOR_END: default
+
+// ANCHOR: drain
+// Drain takes every message that is already waiting, without waiting for
+// more.
+func Drain(messages <-chan string) []string {
+	var ready []string
+	for {
+		select {
+		case m, ok := <-messages:
+			if !ok {
+				return ready
+			}
+			ready = append(ready, m)
+		default:
+			return ready
+		}
+	}
+}
+
+// ANCHOR_END: drain

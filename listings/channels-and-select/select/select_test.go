@@ -54,6 +54,21 @@ func TestMergeKeepsEveryMessageOfBoth(t *testing.T) {
 	}
 }
 
+func TestDrainTakesWhatIsWaitingAndReturns(t *testing.T) {
+	jobs := make(chan string, 4)
+	if got := Drain(jobs); len(got) != 0 {
+		t.Errorf("nothing sent yet, Drain = %v", got)
+	}
+	jobs <- "a"
+	jobs <- "b"
+	if got := Drain(jobs); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("Drain = %v, want [a b]", got)
+	}
+	if got := Drain(jobs); len(got) != 0 {
+		t.Errorf("the channel is open but silent, Drain = %v", got)
+	}
+}
+
 func TestSubmitRefusesWhenFull(t *testing.T) {
 	queue := make(chan string, 2)
 	for _, tc := range []struct {

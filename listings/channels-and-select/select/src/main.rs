@@ -55,6 +55,18 @@ pub fn submit(queue: &mpsc::Sender<String>, job: String) -> Result<(), String> {
 }
 // ANCHOR_END: default
 
+// ANCHOR: drain
+/// Takes every message that is already waiting, without waiting for more.
+pub fn drain(messages: &mut mpsc::Receiver<String>) -> Vec<String> {
+    let mut ready = Vec::new();
+    // Err means Empty (nothing waiting now) or Disconnected (nothing ever).
+    while let Ok(m) = messages.try_recv() {
+        ready.push(m);
+    }
+    ready
+}
+// ANCHOR_END: drain
+
 #[tokio::main]
 async fn main() {
     let (queue, mut jobs) = mpsc::channel(1);
@@ -119,6 +131,17 @@ mod tests {
             want.sort();
             assert_eq!(got, want, "{case}");
         }
+    }
+
+    #[tokio::test]
+    async fn drain_takes_what_is_waiting_and_returns() {
+        let (queue, mut jobs) = mpsc::channel(4);
+        assert!(drain(&mut jobs).is_empty(), "nothing sent yet");
+        for job in ["a", "b"] {
+            queue.send(job.to_owned()).await.unwrap();
+        }
+        assert_eq!(drain(&mut jobs), ["a", "b"]);
+        assert!(drain(&mut jobs).is_empty(), "the sender is open but silent");
     }
 
     #[tokio::test]
