@@ -35,6 +35,7 @@ func TestParseRejects(t *testing.T) {
 		{"truncated escape", "a=%4", "bad percent escape at byte 2"},
 		{"not hex", "a=1&b=%zz", "bad percent escape at byte 6"},
 		{"escape before multibyte", "a=%é", "bad percent escape at byte 2"},
+		{"escape cut by multibyte", "a=%1é", "bad percent escape at byte 2"},
 		{"invalid utf8", "a=1&b=%FF", "pair 1 is not UTF-8 once decoded"},
 	}
 	for _, tc := range cases {

@@ -120,6 +120,7 @@ mod tests {
     #[case::truncated_escape("a=%4", ParseError::BadEscape(2))]
     #[case::not_hex("a=1&b=%zz", ParseError::BadEscape(6))]
     #[case::escape_before_multibyte("a=%é", ParseError::BadEscape(2))]
+    #[case::escape_cut_by_multibyte("a=%1é", ParseError::BadEscape(2))]
     #[case::invalid_utf8("a=1&b=%FF", ParseError::NotUtf8(1))]
     fn rejects(#[case] query: &str, #[case] want: ParseError) {
         assert_eq!(parse(query), Err(want));

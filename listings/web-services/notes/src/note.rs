@@ -10,7 +10,7 @@ pub const MAX_BODY_CHARS: usize = 10_000;
 
 // ANCHOR: types
 /// A stored note, as the API returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Note {
     pub id: i64,
     pub title: String,
