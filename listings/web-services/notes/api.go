@@ -199,18 +199,20 @@ func requestID(r *http.Request) string {
 
 func newRequestID() string {
 	b := make([]byte, 16)
-	rand.Read(b)
+	rand.Read(b) // never fails since Go 1.24; it crashes the program instead
 	return hex.EncodeToString(b)
 }
 
-// withLogging logs one line per request, with its status and duration.
+// withLogging logs a line when a request arrives and one when it is
+// answered, with its status and duration: the same two events as the Rust
+// twin's TraceLayer, in the same words.
 func withLogging(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		slog.Info("started processing request", "method", r.Method, "uri", r.URL.RequestURI(), "id", requestID(r))
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		slog.Info("request", "method", r.Method, "uri", r.URL.RequestURI(),
-			"status", rec.status, "took", time.Since(start), "id", requestID(r))
+		slog.Info("finished processing request", "status", rec.status, "latency", time.Since(start), "id", requestID(r))
 	})
 }
 

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::Signal;
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION};
 use serde_json::{Value, json};
 use sqlx::Connection;
@@ -366,4 +367,50 @@ pub async fn sigterm_exits_0_and_keeps_the_notes(twin: Twin) {
     let fetched = get(&again, &format!("/notes/{}", note["id"])).await;
     assert_eq!(fetched.status, 200, "{}", fetched.text);
     assert_eq!(fetched.json(), note);
+}
+
+pub async fn sigterm_lets_a_request_in_flight_finish(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    // Hold the write lock so the create below is still in flight when the
+    // signal arrives.
+    let mut conn = connect(&db).await;
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut conn)
+        .await
+        .expect("the lock is taken");
+    let request = reqwest::Client::new()
+        .post(server.url("/notes"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(r#"{"title":"in flight"}"#);
+    let in_flight = tokio::spawn(send(request));
+    // Both twins log this when a request reaches them.
+    let deadline = Instant::now() + testkit::PATIENCE;
+    while !server.log().contains("started processing request") {
+        assert!(
+            Instant::now() < deadline,
+            "the request never arrived:\n{}",
+            server.log()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    server.signal(Signal::SIGTERM);
+    sqlx::query("ROLLBACK")
+        .execute(&mut conn)
+        .await
+        .expect("the lock is released");
+
+    let reply = in_flight.await.expect("the request task completes");
+    let status = server.wait();
+    assert!(status.success(), "SIGTERM should exit 0, got {status}");
+    // The request gets a true answer: normally 201, or 503 if the machine
+    // was so slow that the 2-second limit passed; after a restart the
+    // database agrees with it.
+    let again = db.start(&twin);
+    let (stored, _) = titles(&again, "/notes").await;
+    match reply.status {
+        201 => assert_eq!(stored, ["in flight"]),
+        503 => assert_eq!(stored, Vec::<String>::new()),
+        other => panic!("a request in flight at SIGTERM got {other}: {}", reply.text),
+    }
 }

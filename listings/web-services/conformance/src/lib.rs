@@ -42,6 +42,7 @@ macro_rules! suite {
             request_over_the_time_limit_is_503
             request_id_is_echoed_or_made_up
             sigterm_exits_0_and_keeps_the_notes
+            sigterm_lets_a_request_in_flight_finish
         }
     };
 }
