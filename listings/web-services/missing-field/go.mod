@@ -1,0 +1,3 @@
+module example.com/gotorust/web-services/missing-field
+
+go 1.27
