@@ -1,3 +1,6 @@
+// The HTTP side: routes, handlers, JSON errors and the middleware around
+// them.
+
 package main
 
 import (

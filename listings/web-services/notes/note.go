@@ -1,3 +1,6 @@
+// What a note is, what a client may send to create one, and the rules a
+// new note must satisfy. No HTTP and no SQL here.
+
 package main
 
 import (

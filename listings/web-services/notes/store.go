@@ -1,3 +1,6 @@
+// The notes table behind the API: open the database, apply the embedded
+// migrations, and the three queries the service needs.
+
 package main
 
 import (
