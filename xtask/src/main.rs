@@ -59,7 +59,13 @@ fn run(args: &[String]) -> Result<()> {
             match args.get(1).map(String::as_str) {
                 Some("job-queue") => bench::job_queue::run(&ctx),
                 Some("chat") => bench::chat::run(&ctx),
-                other => bail!("unknown benchmark {other:?}; try job-queue or chat"),
+                Some("build") => bench::build::run(&ctx),
+                Some("tasks") => bench::tasks::run(&ctx),
+                Some("report") => bench::report::run(&ctx),
+                Some("all") => bench::all(&ctx),
+                other => bail!(
+                    "unknown benchmark {other:?}; try all, job-queue, chat, tasks, build or report"
+                ),
             }
         }
         _ => bail!(

@@ -1,6 +1,8 @@
 //! `cargo xtask bench [NAME]`: the book's measurements. Each benchmark builds
 //! both twins in release mode, loads them on loopback only, prints a table
 //! with Rust/Go ratios and writes its rows to `target/bench/<name>.json`.
+//! `cargo xtask bench all` runs them all and regenerates the measurements
+//! chapter's tables and charts (`bench report` regenerates only those).
 
 use std::fs;
 use std::path::PathBuf;
@@ -8,8 +10,11 @@ use std::process::Command;
 
 use anyhow::{Context as _, Result};
 
+pub mod build;
 pub mod chat;
 pub mod job_queue;
+pub mod report;
+pub mod tasks;
 
 /// One figure measured on both twins: `rust` and `go` in `unit`, for one
 /// `case` (a load level, a connection count) of one `metric`. The chapter
@@ -69,4 +74,52 @@ impl Context {
             .with_context(|| format!("writing {}", path.display()))?;
         Ok(path)
     }
+}
+
+/// Prints rows as a table with the Rust/Go ratio of each.
+pub fn print_rows(title: &str, rows: &[Row]) {
+    println!("\n{title}");
+    println!("{:<60} {:<26} {:>10} {:>10} {:>8}", "case", "metric", "Rust", "Go", "Rust/Go");
+    for row in rows {
+        println!(
+            "{:<60} {:<26} {:>10} {:>10} {:>8.2}",
+            row.case,
+            format!("{} ({})", row.metric, row.unit),
+            row.rust,
+            row.go,
+            row.rust / row.go
+        );
+    }
+}
+
+/// The resident set size of a process, from /proc (Linux).
+pub fn resident_bytes(pid: u32) -> Result<f64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status"))
+        .with_context(|| format!("reading /proc/{pid}/status"))?;
+    let kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .context("no VmRSS line")?;
+    Ok(kib * 1024.0)
+}
+
+/// Every benchmark in turn, then the chapter's tables and charts.
+pub fn all(ctx: &Context) -> Result<()> {
+    let started = std::time::Instant::now();
+    for (name, _) in report::BENCHES {
+        let began = std::time::Instant::now();
+        println!("\n=== bench {name}");
+        match *name {
+            "job-queue" => job_queue::run(ctx)?,
+            "chat" => chat::run(ctx)?,
+            "tasks" => tasks::run(ctx)?,
+            "build" => build::run(ctx)?,
+            other => anyhow::bail!("no benchmark named {other}"),
+        }
+        println!("=== bench {name} took {:.0} s", began.elapsed().as_secs_f64());
+    }
+    report::run(ctx)?;
+    println!("all benchmarks took {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
 }
