@@ -63,8 +63,10 @@ type Queue struct {
 	closed  bool
 	pending chan job
 
-	viewsMu sync.Mutex
-	views   map[uint64]*JobView
+	viewsMu      sync.Mutex
+	views        map[uint64]*JobView
+	finished     []uint64 // finished jobs' ids, oldest first
+	keepFinished int
 
 	nextID                                atomic.Uint64
 	accepted, rejected, completed, failed atomic.Uint64
@@ -73,12 +75,22 @@ type Queue struct {
 
 // ANCHOR_END: queue
 
+// KeepFinished is how many finished jobs are remembered; older ones are
+// forgotten (and answer 404), so a long-running server does not grow
+// without bound.
+const KeepFinished = 10_000
+
 // NewQueue makes a queue holding at most capacity waiting jobs and starts
 // its workers. Call Close, then Wait, to drain it.
 func NewQueue(capacity, workers int) *Queue {
+	return newQueueKeeping(capacity, workers, KeepFinished)
+}
+
+func newQueueKeeping(capacity, workers, keepFinished int) *Queue {
 	q := &Queue{
-		pending: make(chan job, capacity),
-		views:   make(map[uint64]*JobView),
+		pending:      make(chan job, capacity),
+		views:        make(map[uint64]*JobView),
+		keepFinished: keepFinished,
 	}
 	for range workers {
 		q.workers.Go(q.work)
@@ -165,8 +177,17 @@ func (q *Queue) set(view *JobView) {
 func (q *Queue) update(id uint64, change func(*JobView)) {
 	q.viewsMu.Lock()
 	defer q.viewsMu.Unlock()
-	if view, ok := q.views[id]; ok {
-		change(view)
+	view, ok := q.views[id]
+	if !ok {
+		return
+	}
+	change(view)
+	if view.Status == Done || view.Status == Failed {
+		q.finished = append(q.finished, id)
+		for len(q.finished) > q.keepFinished {
+			delete(q.views, q.finished[0])
+			q.finished = q.finished[1:]
+		}
 	}
 }
 

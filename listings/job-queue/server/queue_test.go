@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 )
@@ -67,5 +68,24 @@ func TestCloseDrainsQueuedJobs(t *testing.T) {
 		if v, _ := q.Status(id); v.Status != Done {
 			t.Errorf("job %d is %s after the drain", id, v.Status)
 		}
+	}
+}
+
+func TestForgetsTheOldestFinishedJobs(t *testing.T) {
+	q := newQueueKeeping(8, 1, 2)
+	var ids []uint64
+	for range 4 {
+		id, _ := q.Submit("sleep", sleepFor(1))
+		ids = append(ids, id)
+	}
+	q.Close()
+	q.Wait()
+	var remembered []bool
+	for _, id := range ids {
+		_, ok := q.Status(id)
+		remembered = append(remembered, ok)
+	}
+	if want := []bool{false, false, true, true}; !slices.Equal(remembered, want) {
+		t.Errorf("remembered %v, want %v", remembered, want)
 	}
 }

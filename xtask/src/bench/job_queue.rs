@@ -1,9 +1,433 @@
-//! Benchmark of the job queue twins (being written).
+//! `cargo xtask bench job-queue`: the job queue twins under load.
+//!
+//! Builds both twins in release mode (`cargo build --release`, `go build`),
+//! starts each on a loopback port with the same settings, warms it up, then
+//! has oha (a load generator, pinned and installed on first use) send
+//! `POST /jobs` for a fixed time at two concurrency levels. For each twin it
+//! records what oha saw (requests per second, p50/p99 latency, the share of
+//! 202 and 429 answers) and what the process cost (CPU time from
+//! `/proc/PID/stat`, peak resident memory from `VmHWM` in
+//! `/proc/PID/status`, binary size), then sends SIGTERM and checks that the
+//! twin drains and exits 0. One run, on whatever machine runs it: the
+//! numbers are that machine's, and the load generator shares its cores.
 
-use anyhow::Result;
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+use std::{env, fs};
 
-use super::Context;
+use anyhow::{Context as _, Result, bail, ensure};
+use serde_json::{Value, json};
 
-pub fn run(_ctx: &Context) -> Result<()> {
-    anyhow::bail!("the job queue benchmark is being written")
+use super::{Context, Row};
+
+/// The load generator, at a pinned version.
+const OHA: (&str, &str) = ("oha", "1.16.0");
+/// The same settings for both twins.
+const WORKERS: &str = "4";
+const QUEUE_CAPACITY: &str = "64";
+/// Concurrent connections: a handful of clients, and a crowd.
+const CONCURRENCY: [u32; 2] = [16, 256];
+/// How long each level lasts; with warm-up, about 25 s per twin.
+const LOAD_SECONDS: u32 = 10;
+/// The job every request submits: a small wordcount.
+const BODY: &str =
+    r#"{"kind":"wordcount","payload":{"text":"the quick brown fox jumps over the lazy dog"}}"#;
+
+pub fn run(ctx: &Context) -> Result<()> {
+    let started = Instant::now();
+    let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
+    let twins = [("rust", build_rust(ctx)?), ("go", build_go(ctx)?)];
+
+    let mut measured = Vec::new();
+    for (language, binary) in &twins {
+        eprintln!("loading the {language} twin ({})", binary.display());
+        measured.push(measure(&oha, binary)?);
+    }
+    let [rust, go] = [&measured[0], &measured[1]];
+
+    let mut rows = Vec::new();
+    let row = |case: &str, metric: &str, unit: &str, rust: f64, go: f64| Row {
+        case: case.to_owned(),
+        metric: metric.to_owned(),
+        unit: unit.to_owned(),
+        rust,
+        go,
+    };
+    for (r, g) in rust.levels.iter().zip(&go.levels) {
+        let case = format!(
+            "POST /jobs, {} connections, {LOAD_SECONDS} s",
+            r.concurrency
+        );
+        rows.push(row(
+            &case,
+            "throughput",
+            "requests/s",
+            r.requests_per_sec,
+            g.requests_per_sec,
+        ));
+        rows.push(row(&case, "latency p50", "ms", r.p50_ms, g.p50_ms));
+        rows.push(row(&case, "latency p99", "ms", r.p99_ms, g.p99_ms));
+        rows.push(row(&case, "answered 202", "%", r.share(202), g.share(202)));
+        rows.push(row(&case, "answered 429", "%", r.share(429), g.share(429)));
+        rows.push(row(&case, "CPU time", "s", r.cpu_seconds, g.cpu_seconds));
+        rows.push(row(
+            &case,
+            "CPU per 1000 requests",
+            "ms",
+            1e6 * r.cpu_seconds / r.requests as f64,
+            1e6 * g.cpu_seconds / g.requests as f64,
+        ));
+    }
+    let whole = "whole run";
+    rows.push(row(
+        whole,
+        "peak RSS (VmHWM)",
+        "MiB",
+        rust.peak_rss_mib,
+        go.peak_rss_mib,
+    ));
+    rows.push(row(
+        whole,
+        "binary size",
+        "MiB",
+        rust.binary_mib,
+        go.binary_mib,
+    ));
+
+    print_table(&rows);
+    let results = json!({
+        "benchmark": "job-queue",
+        "date": command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        "machine": machine(ctx),
+        "settings": {
+            "workers": WORKERS, "queue_capacity": QUEUE_CAPACITY,
+            "load_seconds": LOAD_SECONDS, "body": BODY, "load_generator": format!("{} {}", OHA.0, OHA.1),
+        },
+        "rows": rows,
+    });
+    let path = ctx.write_results("job-queue", &results)?;
+    println!(
+        "\nwritten to {} in {:.0?}",
+        path.display(),
+        started.elapsed()
+    );
+    Ok(())
+}
+
+fn build_rust(ctx: &Context) -> Result<PathBuf> {
+    eprintln!("building the Rust twin: cargo build --release -p job-queue");
+    let status = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--quiet", "-p", "job-queue"])
+        .current_dir(&ctx.root)
+        .status()
+        .context("running cargo build")?;
+    ensure!(
+        status.success(),
+        "cargo build --release -p job-queue failed"
+    );
+    Ok(crate::target_dir(&ctx.root)
+        .join("release")
+        .join("job-queue"))
+}
+
+fn build_go(ctx: &Context) -> Result<PathBuf> {
+    eprintln!("building the Go twin: go build (in listings/job-queue/server)");
+    fs::create_dir_all(&ctx.out_dir)?;
+    let binary = ctx.out_dir.join("job-queue-go");
+    let status = ctx
+        .go("listings/job-queue/server")
+        .args(["build", "-o"])
+        .arg(&binary)
+        .arg(".")
+        .status()
+        .context("running go build")?;
+    ensure!(
+        status.success(),
+        "go build failed in listings/job-queue/server"
+    );
+    Ok(binary)
+}
+
+/// What one twin did at one concurrency level.
+struct Level {
+    concurrency: u32,
+    requests: u64,
+    requests_per_sec: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    /// Answers by status code.
+    statuses: Vec<(u16, u64)>,
+    cpu_seconds: f64,
+}
+
+impl Level {
+    fn share(&self, code: u16) -> f64 {
+        let count = self
+            .statuses
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n);
+        100.0 * count as f64 / self.requests.max(1) as f64
+    }
+}
+
+/// Everything measured on one twin.
+struct Measured {
+    levels: Vec<Level>,
+    peak_rss_mib: f64,
+    binary_mib: f64,
+}
+
+fn measure(oha: &Path, binary: &Path) -> Result<Measured> {
+    let server = Server::start(binary)?;
+    let url = format!("http://{}/jobs", server.addr);
+    oha_run(oha, &url, &["-n", "5000", "-c", "16"]).context("warming up")?;
+
+    let mut levels = Vec::new();
+    for concurrency in CONCURRENCY {
+        let before = cpu_seconds(server.pid())?;
+        let report = oha_run(
+            oha,
+            &url,
+            &[
+                "-z",
+                &format!("{LOAD_SECONDS}s"),
+                "-w",
+                "-c",
+                &concurrency.to_string(),
+            ],
+        )?;
+        let cpu = cpu_seconds(server.pid())? - before;
+        levels.push(level(concurrency, &report, cpu)?);
+        let last = levels.last().unwrap();
+        eprintln!(
+            "  {concurrency:>3} connections: {:.0} requests/s, p99 {:.2} ms, {:.1} % 202",
+            last.requests_per_sec,
+            last.p99_ms,
+            last.share(202)
+        );
+    }
+    let peak_rss_mib = peak_rss_kib(server.pid())? / 1024.0;
+    server.drain()?;
+    Ok(Measured {
+        levels,
+        peak_rss_mib,
+        binary_mib: fs::metadata(binary)?.len() as f64 / (1024.0 * 1024.0),
+    })
+}
+
+/// Runs oha against `url` with a JSON job body and returns its JSON report.
+fn oha_run(oha: &Path, url: &str, args: &[&str]) -> Result<Value> {
+    let output = Command::new(oha)
+        .args(args)
+        .args(["--no-tui", "--output-format", "json", "-m", "POST"])
+        .args(["-T", "application/json", "-d", BODY, url])
+        .stdin(Stdio::null())
+        .output()
+        .context("running oha")?;
+    ensure!(
+        output.status.success(),
+        "oha failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).context("reading oha's JSON report")
+}
+
+fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
+    let number = |pointer: &str| {
+        report
+            .pointer(pointer)
+            .and_then(Value::as_f64)
+            .with_context(|| format!("oha's report has no {pointer}"))
+    };
+    let statuses: Vec<(u16, u64)> = report["statusCodeDistribution"]
+        .as_object()
+        .context("oha's report has no statusCodeDistribution")?
+        .iter()
+        .filter_map(|(code, n)| Some((code.parse().ok()?, n.as_u64()?)))
+        .collect();
+    let errors = report["errorDistribution"]
+        .as_object()
+        .map_or(0, |e| e.len());
+    if errors > 0 {
+        eprintln!("  oha saw errors: {}", report["errorDistribution"]);
+    }
+    Ok(Level {
+        concurrency,
+        requests: statuses.iter().map(|(_, n)| n).sum(),
+        requests_per_sec: number("/summary/requestsPerSec")?,
+        p50_ms: 1000.0 * number("/latencyPercentiles/p50")?,
+        p99_ms: 1000.0 * number("/latencyPercentiles/p99")?,
+        statuses,
+        cpu_seconds,
+    })
+}
+
+/// A twin started on a free loopback port.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+    /// The twin's log lines after the `listening on` line.
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(binary: &Path) -> Result<Server> {
+        let mut child = Command::new(binary)
+            .args(["--addr", "127.0.0.1:0", "--workers", WORKERS])
+            .args(["--queue-capacity", QUEUE_CAPACITY])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("starting {}", binary.display()))?;
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while Instant::now() < deadline {
+            let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) else {
+                continue;
+            };
+            if let Some(addr) = listening_address(&line) {
+                return Ok(Server { child, addr, lines });
+            }
+        }
+        let _ = child.kill();
+        bail!(
+            "{} did not print `listening on ADDR` within 15 s",
+            binary.display()
+        )
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// SIGTERM, then the twin must drain and exit 0 within 15 s.
+    fn drain(mut self) -> Result<()> {
+        let pid = self.pid().to_string();
+        let status = Command::new("kill").args(["-TERM", &pid]).status()?;
+        ensure!(status.success(), "kill -TERM {pid} failed");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                ensure!(
+                    status.success(),
+                    "the twin exited with {status} after SIGTERM"
+                );
+                let drained = self.lines.try_iter().find(|l| l.contains("drained"));
+                eprintln!("  {}", drained.as_deref().unwrap_or("(no `drained` line)"));
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                bail!("the twin did not drain within 15 s of SIGTERM");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The address in a `listening on 127.0.0.1:PORT` line (both twins' logs).
+fn listening_address(line: &str) -> Option<SocketAddr> {
+    let rest = &line[line.find("listening on")? + "listening on".len()..];
+    rest.split(|c: char| c.is_whitespace() || c == '"' || c == '=')
+        .find_map(|word| word.parse().ok())
+}
+
+/// User plus system CPU time of a process so far, from `/proc/PID/stat`.
+fn cpu_seconds(pid: u32) -> Result<f64> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces; utime and stime are fields 14 and 15 of the whole line.
+    let after_name = &stat[stat.rfind(')').context("no command name in stat")? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>()? + fields[12].parse::<f64>()?;
+    Ok(ticks / clock_ticks_per_second())
+}
+
+fn clock_ticks_per_second() -> f64 {
+    command_line("getconf", &["CLK_TCK"])
+        .parse()
+        .unwrap_or(100.0)
+}
+
+/// The peak resident set size so far (`VmHWM`), in KiB.
+fn peak_rss_kib(pid: u32) -> Result<f64> {
+    let status = fs::read_to_string(format!("/proc/{pid}/status"))?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .context("no VmHWM line in /proc/PID/status")
+}
+
+/// The first line a command prints, or "" if it cannot run.
+fn command_line(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| s.lines().next().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn machine(ctx: &Context) -> Value {
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned());
+    json!({
+        "cpus": thread::available_parallelism().map_or(0, |n| n.get()),
+        "cpu_model": model,
+        "kernel": command_line("uname", &["-sr"]),
+        "rustc": command_line("rustc", &["--version"]),
+        "go": ctx
+            .go(".")
+            .arg("version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .unwrap_or_default(),
+    })
+}
+
+fn print_table(rows: &[Row]) {
+    println!(
+        "\n{:<40} {:<34} {:>10} {:>10} {:>8}",
+        "case", "metric", "Rust", "Go", "Rust/Go"
+    );
+    for row in rows {
+        let ratio = if row.go == 0.0 {
+            "-".to_owned()
+        } else {
+            format!("{:.2}", row.rust / row.go)
+        };
+        println!(
+            "{:<40} {:<34} {:>10.2} {:>10.2} {:>8}",
+            row.case,
+            format!("{} ({})", row.metric, row.unit),
+            row.rust,
+            row.go,
+            ratio
+        );
+    }
 }

@@ -1,18 +1,22 @@
 //! The bounded queue and the fixed pool of workers that empties it.
 //!
 //! A client's job is recorded as `queued`, then handed to the workers over a
-//! bounded `tokio::sync::mpsc` channel. Handing it over never waits: when the
-//! channel is full the job is refused on the spot, and the client is told to
-//! come back later. Closing the queue lets the workers finish every job that
-//! was accepted, and then they stop.
+//! bounded channel. Handing it over never waits: when the channel is full the
+//! job is refused on the spot, and the client is told to come back later.
+//! Closing the queue lets the workers finish every job that was accepted,
+//! and then they stop.
+//!
+//! The channel is flume's, not tokio's: like a Go channel it has many
+//! receivers, so every worker waits on it directly. `tokio::sync::mpsc` has
+//! a single receiver, which the workers would have to take turns holding.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use flume::TrySendError;
 use serde::Serialize;
 use serde_json::Value;
-use tokio::sync::mpsc::{self, error::TrySendError};
 use tokio_util::task::TaskTracker;
 
 use crate::jobs::Spec;
@@ -70,9 +74,9 @@ pub struct Stats {
 pub struct Queue {
     /// `None` once the queue is closed: dropping the last sender is how the
     /// workers learn that no more jobs will come.
-    sender: Mutex<Option<mpsc::Sender<Job>>>,
+    sender: Mutex<Option<flume::Sender<Job>>>,
     capacity: usize,
-    jobs: Mutex<HashMap<u64, JobView>>,
+    jobs: Mutex<Jobs>,
     next_id: AtomicU64,
     accepted: AtomicU64,
     rejected: AtomicU64,
@@ -81,26 +85,49 @@ pub struct Queue {
 }
 // ANCHOR_END: queue
 
+/// How many finished jobs are remembered; older ones are forgotten (and
+/// answer 404), so a long-running server does not grow without bound.
+pub const KEEP_FINISHED: usize = 10_000;
+
+/// Every job that is queued or running, and the latest finished ones.
+#[derive(Default)]
+struct Jobs {
+    views: HashMap<u64, JobView>,
+    /// Finished jobs' ids, oldest first.
+    finished: VecDeque<u64>,
+    keep_finished: usize,
+}
+
 impl Queue {
     /// A queue holding at most `capacity` waiting jobs, and `workers` tasks
     /// running them. Wait on the tracker after [`Queue::close`] to drain.
     pub fn start(capacity: usize, workers: usize) -> (Arc<Queue>, TaskTracker) {
-        let (sender, receiver) = mpsc::channel(capacity);
+        Queue::start_keeping(capacity, workers, KEEP_FINISHED)
+    }
+
+    /// [`Queue::start`], remembering `keep_finished` finished jobs.
+    pub fn start_keeping(
+        capacity: usize,
+        workers: usize,
+        keep_finished: usize,
+    ) -> (Arc<Queue>, TaskTracker) {
+        let (sender, receiver) = flume::bounded(capacity);
         let queue = Arc::new(Queue {
             sender: Mutex::new(Some(sender)),
             capacity,
-            jobs: Mutex::new(HashMap::new()),
+            jobs: Mutex::new(Jobs {
+                keep_finished,
+                ..Jobs::default()
+            }),
             next_id: AtomicU64::new(1),
             accepted: AtomicU64::new(0),
             rejected: AtomicU64::new(0),
             completed: AtomicU64::new(0),
             failed: AtomicU64::new(0),
         });
-        // mpsc has one receiver; the workers take turns holding it.
-        let receiver = Arc::new(tokio::sync::Mutex::new(receiver));
         let tracker = TaskTracker::new();
         for _ in 0..workers {
-            tracker.spawn(work(Arc::clone(&queue), Arc::clone(&receiver)));
+            tracker.spawn(work(Arc::clone(&queue), receiver.clone()));
         }
         tracker.close();
         (queue, tracker)
@@ -127,7 +154,7 @@ impl Queue {
                 self.rejected.fetch_add(1, Ordering::Relaxed);
                 Err(SubmitError::Full(self.capacity))
             }
-            Err(TrySendError::Closed(_)) => {
+            Err(TrySendError::Disconnected(_)) => {
                 self.forget(id);
                 Err(SubmitError::Closed)
             }
@@ -147,12 +174,12 @@ impl Queue {
 
     /// What is known about job `id`, if it was accepted.
     pub fn status(&self, id: u64) -> Option<JobView> {
-        self.jobs.lock().unwrap().get(&id).cloned()
+        self.jobs.lock().unwrap().views.get(&id).cloned()
     }
 
     pub fn stats(&self) -> Stats {
         let queue_depth = match self.sender.lock().unwrap().as_ref() {
-            Some(sender) => sender.max_capacity() - sender.capacity(),
+            Some(sender) => sender.len(),
             None => 0,
         };
         Stats {
@@ -167,44 +194,55 @@ impl Queue {
 
     fn set(&self, id: u64, kind: &'static str, status: Status) {
         let view = JobView { id, kind, status };
-        self.jobs.lock().unwrap().insert(id, view);
+        self.jobs.lock().unwrap().views.insert(id, view);
     }
 
     fn update(&self, id: u64, status: Status) {
-        if let Some(view) = self.jobs.lock().unwrap().get_mut(&id) {
+        let finished = matches!(status, Status::Done { .. } | Status::Failed { .. });
+        let mut jobs = self.jobs.lock().unwrap();
+        if let Some(view) = jobs.views.get_mut(&id) {
             view.status = status;
+        }
+        if finished {
+            jobs.finished.push_back(id);
+            while jobs.finished.len() > jobs.keep_finished {
+                let oldest = jobs.finished.pop_front().expect("longer than the limit");
+                jobs.views.remove(&oldest);
+            }
         }
     }
 
     fn forget(&self, id: u64) {
-        self.jobs.lock().unwrap().remove(&id);
+        self.jobs.lock().unwrap().views.remove(&id);
     }
 }
 
 // ANCHOR: work
 /// One worker: takes the next job, runs it, records how it ended; stops when
 /// the queue is closed and empty.
-async fn work(queue: Arc<Queue>, receiver: Arc<tokio::sync::Mutex<mpsc::Receiver<Job>>>) {
-    loop {
-        // The lock is held only while waiting for a job, not while running
-        // it, so the other workers can take the next one meanwhile.
-        let Some(Job { id, spec }) = receiver.lock().await.recv().await else {
-            return;
-        };
-        queue.update(id, Status::Running);
+async fn work(queue: Arc<Queue>, receiver: flume::Receiver<Job>) {
+    while let Ok(job) = receiver.recv_async().await {
+        queue.run(job).await;
+    }
+}
+
+impl Queue {
+    /// Runs one job and records how it ended.
+    async fn run(&self, Job { id, spec }: Job) {
+        self.update(id, Status::Running);
         let status = match spec.run().await {
             Ok(result) => {
-                queue.completed.fetch_add(1, Ordering::Relaxed);
+                self.completed.fetch_add(1, Ordering::Relaxed);
                 Status::Done { result }
             }
             Err(e) => {
-                queue.failed.fetch_add(1, Ordering::Relaxed);
+                self.failed.fetch_add(1, Ordering::Relaxed);
                 Status::Failed {
                     error: e.to_string(),
                 }
             }
         };
-        queue.update(id, status);
+        self.update(id, status);
     }
 }
 // ANCHOR_END: work
@@ -257,5 +295,15 @@ mod tests {
             );
         }
         assert_eq!(queue.stats().completed, 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn forgets_the_oldest_finished_jobs() {
+        let (queue, workers) = Queue::start_keeping(8, 1, 2);
+        let ids: Vec<u64> = (0..4).map(|_| queue.submit(sleep(1)).unwrap()).collect();
+        queue.close();
+        workers.wait().await;
+        let remembered: Vec<bool> = ids.iter().map(|&id| queue.status(id).is_some()).collect();
+        assert_eq!(remembered, [false, false, true, true]);
     }
 }
