@@ -1,0 +1,3 @@
+module example.com/gotorust/sharp-edges/blocking-in-async
+
+go 1.27

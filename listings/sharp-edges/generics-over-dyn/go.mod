@@ -1,0 +1,3 @@
+module example.com/gotorust/sharp-edges/generics-over-dyn
+
+go 1.27

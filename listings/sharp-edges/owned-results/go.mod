@@ -1,0 +1,3 @@
+module example.com/gotorust/sharp-edges/owned-results
+
+go 1.27

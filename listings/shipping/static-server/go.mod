@@ -1,0 +1,3 @@
+module example.com/gotorust/shipping/static-server
+
+go 1.27
