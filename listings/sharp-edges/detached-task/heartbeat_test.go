@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// waitForMore waits, up to a generous deadline, until beats exceeds than.
+// waitForMore waits, up to a generous deadline, until beats is above than.
 func waitForMore(t *testing.T, beats *atomic.Int64, than int64) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
