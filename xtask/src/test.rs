@@ -174,6 +174,11 @@ pub fn status(mut command: Command, what: &str) -> Result<()> {
 
 /// gofmt, go vet and go test -race on every Go module under `listings/`.
 fn go_checks(env: &Env) -> Result<()> {
+    // A Go listing that calls Rust through cgo links a static library that
+    // cargo builds; build every one first, so this stage also works alone.
+    for package in staticlib_packages(env)? {
+        cargo(env, &["build", "-p", &package])?;
+    }
     let modules = go::modules(&env.root)?;
     let gofmt = env.go.with_file_name("gofmt");
     // The race detector needs cgo, which needs a C compiler.
@@ -237,4 +242,32 @@ fn cgo_enabled(go: &Path) -> bool {
     command
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
+}
+
+/// The workspace packages that build a C static library.
+fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .current_dir(&env.root)
+        .output()
+        .context("cannot run cargo metadata")?;
+    if !output.status.success() {
+        bail!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    Ok(metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|package| {
+            package["targets"].as_array().into_iter().flatten().any(|target| {
+                target["crate_types"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t == "staticlib")
+            })
+        })
+        .filter_map(|package| package["name"].as_str().map(str::to_owned))
+        .collect())
 }
