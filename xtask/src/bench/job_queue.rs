@@ -74,6 +74,13 @@ pub fn run(ctx: &Context) -> Result<()> {
         rows.push(row(&case, "latency p99", "ms", r.p99_ms, g.p99_ms));
         rows.push(row(&case, "answered 202", "%", r.share(202), g.share(202)));
         rows.push(row(&case, "answered 429", "%", r.share(429), g.share(429)));
+        rows.push(row(
+            &case,
+            "other answers or errors",
+            "requests",
+            r.others(),
+            g.others(),
+        ));
         rows.push(row(&case, "CPU time", "s", r.cpu_seconds, g.cpu_seconds));
         rows.push(row(
             &case,
@@ -162,10 +169,23 @@ struct Level {
     p99_ms: f64,
     /// Answers by status code.
     statuses: Vec<(u16, u64)>,
+    /// Requests that got no HTTP answer (connection errors, timeouts).
+    errors: u64,
     cpu_seconds: f64,
 }
 
 impl Level {
+    /// Requests answered with neither 202 nor 429, or not answered at all.
+    fn others(&self) -> f64 {
+        let expected: u64 = self
+            .statuses
+            .iter()
+            .filter(|(code, _)| matches!(code, 202 | 429))
+            .map(|(_, n)| n)
+            .sum();
+        (self.requests - expected + self.errors) as f64
+    }
+
     fn share(&self, code: u16) -> f64 {
         let count = self
             .statuses
@@ -251,9 +271,9 @@ fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
         .iter()
         .filter_map(|(code, n)| Some((code.parse().ok()?, n.as_u64()?)))
         .collect();
-    let errors = report["errorDistribution"]
+    let errors: u64 = report["errorDistribution"]
         .as_object()
-        .map_or(0, |e| e.len());
+        .map_or(0, |e| e.values().filter_map(Value::as_u64).sum());
     if errors > 0 {
         eprintln!("  oha saw errors: {}", report["errorDistribution"]);
     }
@@ -264,6 +284,7 @@ fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
         p50_ms: 1000.0 * number("/latencyPercentiles/p50")?,
         p99_ms: 1000.0 * number("/latencyPercentiles/p99")?,
         statuses,
+        errors,
         cpu_seconds,
     })
 }
