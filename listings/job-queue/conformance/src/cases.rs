@@ -68,6 +68,19 @@ pub fn moves_a_job_from_queued_to_running_to_done(twin: &Twin) {
     assert_eq!(seen, ["queued", "running", "done"]);
 }
 
+pub fn runs_as_many_jobs_at_once_as_it_has_workers(twin: &Twin) {
+    let server = twin.start_with(["--workers", "2", "--queue-capacity", "4"]);
+    let ids: Vec<u64> = (0..3).map(|_| submit(&server, &sleep(3_000))).collect();
+    wait_for(&server, ids[0], "running");
+    wait_for(&server, ids[1], "running");
+    let third = job(&server, ids[2]);
+    assert_eq!(
+        third["status"], "queued",
+        "two workers, so the third job waits: {third}"
+    );
+    assert_eq!(metrics(&server)["queue_depth"], 1);
+}
+
 pub fn reports_a_failed_job_with_its_error(twin: &Twin) {
     let server = twin.start();
     let id = submit(&server, &fail("disk on fire"));

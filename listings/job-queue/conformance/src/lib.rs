@@ -34,6 +34,7 @@ macro_rules! suite {
             accepts_a_job_with_its_location,
             reports_a_wordcount_result,
             moves_a_job_from_queued_to_running_to_done,
+            runs_as_many_jobs_at_once_as_it_has_workers,
             reports_a_failed_job_with_its_error,
             answers_429_with_retry_after_exactly_when_full,
             refuses_malformed_json,
