@@ -476,8 +476,10 @@ impl Page {
     }
 
     /// Re-evaluates `condition` until its value is truthy and returns that
-    /// value; errors thrown meanwhile (the element is not there yet) count
-    /// as "not yet". Fails with the last value or error after `timeout`.
+    /// value. Errors meanwhile count as "not yet": the script threw (the
+    /// element is not there yet), or the browser refused because the page
+    /// is between two documents after a click on a link. Fails with the last
+    /// value or error after `timeout`.
     pub async fn wait_for(&self, condition: &str, timeout: Duration) -> Result<Value> {
         let deadline = Instant::now() + timeout;
         let mut last = String::from("never evaluated");
@@ -487,6 +489,7 @@ impl Page {
                 Ok(Ok(value)) if truthy(&value) => return Ok(value),
                 Ok(Ok(value)) => last = format!("it was {value}"),
                 Ok(Err(Error::Evaluate { message, .. })) => last = format!("it threw {message}"),
+                Ok(Err(refused @ Error::Protocol { .. })) => last = refused.to_string(),
                 Ok(Err(other)) => return Err(other),
                 Err(_) => {}
             }
@@ -1513,6 +1516,7 @@ mod tests {
 <ul id="items"></ul>
 <p id="clicks">0</p>
 <button id="count">Count</button>
+<a id="next" href="/next">next page</a>
 <script>
   const form = document.getElementById('form');
   form.addEventListener('submit', (event) => {
@@ -1564,6 +1568,28 @@ mod tests {
                 }
             });
             addr
+        }
+
+        /// Processes of a process group that are not zombies, from `/proc`.
+        fn running_in_group(group: i32) -> Vec<i32> {
+            let mut running = Vec::new();
+            for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+                let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                    continue;
+                };
+                let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                    continue; // it exited meanwhile
+                };
+                // After the parenthesised command name: state, ppid, pgrp.
+                let Some((_, rest)) = stat.rsplit_once(") ") else {
+                    continue;
+                };
+                let fields: Vec<&str> = rest.split_whitespace().collect();
+                if fields.len() > 2 && fields[2] == group.to_string() && fields[0] != "Z" {
+                    running.push(pid);
+                }
+            }
+            running
         }
 
         /// A loopback port with nothing listening on it.
@@ -1661,6 +1687,16 @@ mod tests {
             )
             .await
             .unwrap();
+
+            // A click that leaves the document: wait for the next one.
+            page.click("#next").await.unwrap();
+            page.wait_for(
+                "location.pathname === '/next' && document.readyState === 'complete'",
+                SHORT,
+            )
+            .await
+            .unwrap();
+            assert_eq!(page.text("#clicks").await.unwrap(), "0");
 
             let error = page.click("#missing").await.unwrap_err();
             assert!(
@@ -1788,15 +1824,24 @@ mod tests {
             let pid = Pid::from_raw(browser.pid() as i32);
             let profile = browser.profile_dir().to_owned();
             assert!(profile.is_dir());
+            assert!(
+                running_in_group(pid.as_raw()).contains(&pid.as_raw()),
+                "the probe sees the running browser"
+            );
             drop(browser);
             assert!(!profile.exists(), "the profile is removed");
             // The leader is reaped on drop; its helpers, orphaned by the
-            // same signal, are reaped by init a moment later.
+            // same signal, die at once but are left for init to reap, so
+            // what must be gone is every one that still runs.
             let deadline = Instant::now() + SHORT;
-            while killpg(pid, None) != Err(nix::errno::Errno::ESRCH) {
+            loop {
+                let running = running_in_group(pid.as_raw());
+                if running.is_empty() {
+                    break;
+                }
                 assert!(
                     Instant::now() < deadline,
-                    "processes of the browser's group are still there after {SHORT:?}"
+                    "processes {running:?} of the browser's group still run after {SHORT:?}"
                 );
                 tokio::time::sleep(POLL_INTERVAL).await;
             }
