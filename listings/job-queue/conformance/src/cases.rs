@@ -122,6 +122,20 @@ pub fn answers_429_with_retry_after_exactly_when_full(twin: &Twin) {
 }
 // ANCHOR_END: full
 
+pub fn accepts_again_once_a_worker_makes_room(twin: &Twin) {
+    let server = twin.start_with(["--workers", "1", "--queue-capacity", "1"]);
+    let busy = busy_worker(&server, 1_000);
+    let waiting = submit(&server, &sleep(1));
+    assert_eq!(
+        post_job(&server, &sleep(1)).status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The refusal lasts only as long as the queue is full.
+    wait_for(&server, busy, "done");
+    wait_for(&server, waiting, "done");
+    submit(&server, &sleep(1));
+}
+
 /// Sends a bad request and checks the answer, and that nothing changed.
 fn refuses(twin: &Twin, content_type: &str, body: String, want: StatusCode, says: &str) {
     let server = twin.start();

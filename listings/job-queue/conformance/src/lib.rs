@@ -37,6 +37,7 @@ macro_rules! suite {
             runs_as_many_jobs_at_once_as_it_has_workers,
             reports_a_failed_job_with_its_error,
             answers_429_with_retry_after_exactly_when_full,
+            accepts_again_once_a_worker_makes_room,
             refuses_malformed_json,
             refuses_a_wrong_content_type,
             refuses_an_unknown_kind,
