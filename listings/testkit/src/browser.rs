@@ -522,6 +522,27 @@ impl Page {
         Ok(())
     }
 
+    /// Focuses the element matching `selector` and types `text` one key at
+    /// a time, so that the page sees `keydown`, `input` and `keyup` for each
+    /// character, as it would from a keyboard (for pages that react to keys,
+    /// like a search box).
+    pub async fn type_keys(&self, selector: &str, text: &str) -> Result<()> {
+        self.evaluate(&format!("{}.focus()", query(selector)))
+            .await?;
+        for c in text.chars() {
+            let key = c.to_string();
+            for kind in ["keyDown", "keyUp"] {
+                let mut event = json!({ "type": kind, "key": key });
+                if kind == "keyDown" {
+                    event["text"] = key.clone().into();
+                    event["unmodifiedText"] = key.clone().into();
+                }
+                self.call("Input.dispatchKeyEvent", event).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Presses and releases a key in whatever has the focus.
     pub async fn press(&self, key: Key) -> Result<()> {
         let (name, code, key_code, text) = key.describe();
@@ -1530,6 +1551,8 @@ mod tests {
     const clicks = document.getElementById('clicks');
     clicks.textContent = String(Number(clicks.textContent) + 1);
   });
+  window.keyups = 0;
+  document.getElementById('entry').addEventListener('keyup', () => { window.keyups += 1; });
   localStorage.setItem('opened', String(Number(localStorage.getItem('opened') ?? 0) + 1));
 </script>
 </body></html>"#;
@@ -1671,12 +1694,17 @@ mod tests {
             page.press(Key::Enter).await.unwrap();
             page.type_text("#entry", "second").await.unwrap();
             page.click("#send").await.unwrap();
-            page.wait_for("document.querySelectorAll('#items li').length === 2", SHORT)
+            // type_text is one input event; type_keys is a key per character.
+            assert_eq!(page.evaluate("window.keyups").await.unwrap(), 1);
+            page.type_keys("#entry", "3rd ü").await.unwrap();
+            assert_eq!(page.evaluate("window.keyups").await.unwrap(), 6);
+            page.press(Key::Enter).await.unwrap();
+            page.wait_for("document.querySelectorAll('#items li').length === 3", SHORT)
                 .await
                 .unwrap();
             assert_eq!(
                 page.text("#items").await.unwrap(),
-                "first <b>item</b>\nsecond"
+                "first <b>item</b>\nsecond\n3rd ü"
             );
 
             page.click("#count").await.unwrap();
