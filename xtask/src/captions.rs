@@ -35,9 +35,10 @@ pub fn preprocess(root: &Path, args: &[String]) -> Result<()> {
 fn caption_chapters(root: &Path, value: &mut Value) {
     match value {
         Value::Object(map) => {
-            if let (Some(Value::String(content)), Some(Value::String(path))) =
-                (map.get("content"), map.get("source_path").or_else(|| map.get("path")))
-            {
+            if let (Some(Value::String(content)), Some(Value::String(path))) = (
+                map.get("content"),
+                map.get("source_path").or_else(|| map.get("path")),
+            ) {
                 let chapter_dir = root.join("src").join(path).parent().unwrap().to_owned();
                 let captioned = caption(root, &chapter_dir, content);
                 map.insert("content".into(), Value::String(captioned));
@@ -94,10 +95,10 @@ fn included_files(line: &str) -> impl Iterator<Item = &str> {
 fn flush(root: &Path, pending: &mut Vec<PathBuf>, out: &mut String) {
     let mut lines: Vec<String> = Vec::new();
     for file in pending.drain(..) {
-        if let Some(line) = describe(root, &file) {
-            if !lines.contains(&line) {
-                lines.push(line);
-            }
+        if let Some(line) = describe(root, &file)
+            && !lines.contains(&line)
+        {
+            lines.push(line);
         }
     }
     if !lines.is_empty() {
@@ -157,13 +158,16 @@ fn package_name(manifest: &str) -> Option<String> {
 }
 
 fn is_main_package(dir: &Path) -> bool {
-    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|entry| {
-        let path = entry.path();
-        path.extension().is_some_and(|e| e == "go")
-            && std::fs::read_to_string(&path).is_ok_and(|text| {
-                text.lines().any(|l| l.trim() == "package main")
-            })
-    })
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| {
+            let path = entry.path();
+            path.extension().is_some_and(|e| e == "go")
+                && std::fs::read_to_string(&path)
+                    .is_ok_and(|text| text.lines().any(|l| l.trim() == "package main"))
+        })
 }
 
 fn normalize(path: &Path) -> PathBuf {
@@ -205,7 +209,8 @@ mod tests {
 
     #[test]
     fn a_lone_block_is_captioned_after_its_fence() {
-        let chapter = "```rust\n{{#rustdoc_include ../listings/toolchain/hello/src/main.rs}}\n```\nText\n";
+        let chapter =
+            "```rust\n{{#rustdoc_include ../listings/toolchain/hello/src/main.rs}}\n```\nText\n";
         let out = caption(&root(), &root().join("src"), chapter);
         assert!(
             out.contains("```\n\n<p class=\"listing-caption\"><code>listings/toolchain/hello/src/main.rs</code>"),

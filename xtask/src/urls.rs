@@ -169,12 +169,12 @@ pub fn check(root: &Path) -> Result<()> {
             // A missing file is mdbook-linkcheck2's to report.
             continue;
         };
-        if let Some(fragment) = fragment {
-            if !ids.contains(&fragment) {
-                problems.push(format!(
-                    "{page} links to {href}, but {target} has no element with id \"{fragment}\""
-                ));
-            }
+        if let Some(fragment) = fragment
+            && !ids.contains(&fragment)
+        {
+            problems.push(format!(
+                "{page} links to {href}, but {target} has no element with id \"{fragment}\""
+            ));
         }
     }
     eprintln!(
