@@ -55,14 +55,39 @@ pub fn check(root: &Path) -> Result<()> {
                 let outcome = clean_page(&browser, &format!("{site}/{page}")).await;
                 record(&format!("{page} loads cleanly"), outcome);
             }
-            record("search finds a chapter and opens it", search(&browser, &site).await);
-            record("the Go|Rust switch works and is remembered", pairs(&browser, &site).await);
-            record("copy buttons copy the code without hidden lines", copy(&browser, &site).await);
-            record("the theme menu changes the theme and keeps it", theme(&browser, &site).await);
-            record("a missing page shows the 404 page", not_found(&browser, &site).await);
-            record("the print page holds the whole book and prints", print(&browser, &site, &pages).await);
-            record("screenshots of key pages", screenshots(&browser, &site).await);
-            eprintln!("  {} pages visited in Chromium {}", pages.len(), browser.version().await?);
+            record(
+                "search finds a chapter and opens it",
+                search(&browser, &site).await,
+            );
+            record(
+                "the Go|Rust switch works and is remembered",
+                pairs(&browser, &site).await,
+            );
+            record(
+                "copy buttons copy the code without hidden lines",
+                copy(&browser, &site).await,
+            );
+            record(
+                "the theme menu changes the theme and keeps it",
+                theme(&browser, &site).await,
+            );
+            record(
+                "a missing page shows the 404 page",
+                not_found(&browser, &site).await,
+            );
+            record(
+                "the print page holds the whole book and prints",
+                print(&browser, &site, &pages).await,
+            );
+            record(
+                "screenshots of key pages",
+                screenshots(&browser, &site).await,
+            );
+            eprintln!(
+                "  {} pages visited in Chromium {}",
+                pages.len(),
+                browser.version().await?
+            );
             if failures.is_empty() {
                 Ok(())
             } else {
@@ -77,7 +102,9 @@ fn chapter_pages(html: &Path) -> Result<Vec<String>> {
     for entry in std::fs::read_dir(html)? {
         let path = entry?.path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !name.ends_with(".html") || ["print.html", "toc.html", "404.html"].contains(&name.as_str()) {
+        if !name.ends_with(".html")
+            || ["print.html", "toc.html", "404.html"].contains(&name.as_str())
+        {
             continue;
         }
         if std::fs::read_to_string(&path)?.contains("http-equiv=\"refresh\"") {
@@ -105,7 +132,8 @@ async fn clean_page(browser: &Browser, url: &str) -> Result<()> {
     let page = browser.new_page().await?;
     page.navigate(url).await?;
     // Let the page's scripts (search index, pairs, highlighting) finish.
-    page.wait_for("document.readyState === 'complete'", REACTION).await?;
+    page.wait_for("document.readyState === 'complete'", REACTION)
+        .await?;
     let problems = page.problems();
     page.close().await?;
     ensure!(problems.is_empty(), "{}", problems.join("; "));
@@ -115,7 +143,8 @@ async fn clean_page(browser: &Browser, url: &str) -> Result<()> {
 async fn open(browser: &Browser, url: &str) -> Result<Page> {
     let page = browser.new_page().await?;
     page.navigate(url).await?;
-    page.wait_for("document.readyState === 'complete'", REACTION).await?;
+    page.wait_for("document.readyState === 'complete'", REACTION)
+        .await?;
     Ok(page)
 }
 
@@ -124,9 +153,12 @@ async fn open(browser: &Browser, url: &str) -> Result<Page> {
 async fn search(browser: &Browser, site: &str) -> Result<()> {
     let page = open(browser, &format!("{site}/introduction.html")).await?;
     page.click("#mdbook-search-toggle").await?;
-    page.wait_for("document.activeElement && document.activeElement.id === 'mdbook-searchbar'", REACTION)
-        .await
-        .context("the search bar does not open")?;
+    page.wait_for(
+        "document.activeElement && document.activeElement.id === 'mdbook-searchbar'",
+        REACTION,
+    )
+    .await
+    .context("the search bar does not open")?;
     page.type_text("#mdbook-searchbar", "clippy").await?;
     // mdBook searches on keyup; typed text may arrive as one input event.
     page.evaluate("document.querySelector('#mdbook-searchbar').dispatchEvent(new KeyboardEvent('keyup', { key: 'y' }))")
@@ -155,17 +187,27 @@ const COLUMNS_SHOWN: &str = "(() => { const shown = c => getComputedStyle(c).dis
 async fn pairs(browser: &Browser, site: &str) -> Result<()> {
     let page = open(browser, &format!("{site}/toolchain.html")).await?;
     page.set_viewport(Viewport::DESKTOP).await?;
-    ensure!(page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]), "a pair does not start with both languages");
+    ensure!(
+        page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]),
+        "a pair does not start with both languages"
+    );
     page.click(".pair-switch button[data-mode='rust']").await?;
-    ensure!(page.evaluate(COLUMNS_SHOWN).await? == json!([false, true]), "\"Rust\" does not hide the Go column");
+    ensure!(
+        page.evaluate(COLUMNS_SHOWN).await? == json!([false, true]),
+        "\"Rust\" does not hide the Go column"
+    );
     page.navigate(&format!("{site}/introduction.html")).await?;
-    page.wait_for("document.querySelector('.pair-column') !== null", REACTION).await?;
+    page.wait_for("document.querySelector('.pair-column') !== null", REACTION)
+        .await?;
     ensure!(
         page.evaluate(COLUMNS_SHOWN).await? == json!([false, true]),
         "the choice of \"Rust\" is not remembered on the next page"
     );
     page.click(".pair-switch button[data-mode='both']").await?;
-    ensure!(page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]), "\"Side by side\" does not show both again");
+    ensure!(
+        page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]),
+        "\"Side by side\" does not show both again"
+    );
     page.close().await?;
     Ok(())
 }
@@ -183,10 +225,17 @@ async fn copy(browser: &Browser, site: &str) -> Result<()> {
     )
     .await?;
     let rust = "document.querySelector('pre code.language-rust').closest('pre')";
-    page.evaluate(&format!("{rust}.querySelector('.clip-button').click()")).await?;
-    let copied = page.wait_for("window.copied", REACTION).await.context("the copy button copies nothing")?;
+    page.evaluate(&format!("{rust}.querySelector('.clip-button').click()"))
+        .await?;
+    let copied = page
+        .wait_for("window.copied", REACTION)
+        .await
+        .context("the copy button copies nothing")?;
     let copied = copied.as_str().unwrap_or_default();
-    ensure!(copied.contains("pub fn greeting"), "the copied text lacks the visible code: {copied:?}");
+    ensure!(
+        copied.contains("pub fn greeting"),
+        "the copied text lacks the visible code: {copied:?}"
+    );
     ensure!(
         !copied.contains("mod tests"),
         "the copied text includes the block's hidden lines: {copied:?}"
@@ -202,13 +251,19 @@ async fn theme(browser: &Browser, site: &str) -> Result<()> {
     let page = open(browser, &format!("{site}/introduction.html")).await?;
     page.click("#mdbook-theme-toggle").await?;
     page.click("#mdbook-theme-navy").await?;
-    page.wait_for("document.documentElement.classList.contains('navy')", REACTION)
-        .await
-        .context("choosing Navy does not apply the navy theme")?;
+    page.wait_for(
+        "document.documentElement.classList.contains('navy')",
+        REACTION,
+    )
+    .await
+    .context("choosing Navy does not apply the navy theme")?;
     page.navigate(&format!("{site}/toolchain.html")).await?;
-    page.wait_for("document.documentElement.classList.contains('navy')", REACTION)
-        .await
-        .context("the theme is not kept on the next page")?;
+    page.wait_for(
+        "document.documentElement.classList.contains('navy')",
+        REACTION,
+    )
+    .await
+    .context("the theme is not kept on the next page")?;
     // Leave the default theme for the screenshots.
     page.click("#mdbook-theme-toggle").await?;
     page.click("#mdbook-theme-light").await?;
@@ -219,14 +274,22 @@ async fn theme(browser: &Browser, site: &str) -> Result<()> {
 /// A page that does not exist gets the book's own 404 page, styled.
 async fn not_found(browser: &Browser, site: &str) -> Result<()> {
     let page = browser.new_page().await?;
-    page.navigate(&format!("{site}/no-such-chapter.html")).await?;
-    page.wait_for("document.readyState === 'complete'", REACTION).await?;
+    page.navigate(&format!("{site}/no-such-chapter.html"))
+        .await?;
+    page.wait_for("document.readyState === 'complete'", REACTION)
+        .await?;
     let heading = page.text("main h1").await?;
-    ensure!(heading.contains("This page is not here"), "the 404 page is not the book's: {heading:?}");
+    ensure!(
+        heading.contains("This page is not here"),
+        "the 404 page is not the book's: {heading:?}"
+    );
     let styled = page
         .evaluate("getComputedStyle(document.querySelector('nav.sidebar, #mdbook-sidebar, .sidebar')).display !== 'inline'")
         .await?;
-    ensure!(styled == json!(true), "the 404 page loads without the book's styles");
+    ensure!(
+        styled == json!(true),
+        "the 404 page loads without the book's styles"
+    );
     // The 404 status itself is expected; anything else is not.
     let problems: Vec<String> = page
         .problems()
@@ -242,16 +305,32 @@ async fn not_found(browser: &Browser, site: &str) -> Result<()> {
 /// pdftoppm can rasterise.
 async fn print(browser: &Browser, site: &str, pages: &[String]) -> Result<()> {
     let page = open(browser, &format!("{site}/print.html")).await?;
-    let text = page.evaluate("document.querySelector('main').innerText").await?;
+    let text = page
+        .evaluate("document.querySelector('main').innerText")
+        .await?;
     let text = text.as_str().unwrap_or_default();
-    for title in ["Your toolchain, translated", "Ownership and borrowing", "The job queue", "The chat server"] {
-        ensure!(text.contains(title), "print.html lacks the chapter {title:?}");
+    for title in [
+        "Your toolchain, translated",
+        "Ownership and borrowing",
+        "The job queue",
+        "The chat server",
+    ] {
+        ensure!(
+            text.contains(title),
+            "print.html lacks the chapter {title:?}"
+        );
     }
     let reply = page
-        .call("Page.printToPDF", json!({ "printBackground": false, "preferCSSPageSize": true }))
+        .call(
+            "Page.printToPDF",
+            json!({ "printBackground": false, "preferCSSPageSize": true }),
+        )
         .await?;
-    let pdf = base64::engine::general_purpose::STANDARD
-        .decode(reply["data"].as_str().ok_or_else(|| anyhow!("Page.printToPDF returned no data"))?)?;
+    let pdf = base64::engine::general_purpose::STANDARD.decode(
+        reply["data"]
+            .as_str()
+            .ok_or_else(|| anyhow!("Page.printToPDF returned no data"))?,
+    )?;
     let problems = page.problems();
     page.close().await?;
     ensure!(problems.is_empty(), "{}", problems.join("; "));
@@ -273,7 +352,11 @@ async fn print(browser: &Browser, site: &str, pages: &[String]) -> Result<()> {
         .arg(dir.join("book-pdf-page"))
         .status()
         .context("pdftoppm (Debian package poppler-utils) is needed to check the printed book")?;
-    ensure!(status.success(), "pdftoppm could not rasterise {}", pdf_path.display());
+    ensure!(
+        status.success(),
+        "pdftoppm could not rasterise {}",
+        pdf_path.display()
+    );
     Ok(())
 }
 
@@ -283,7 +366,11 @@ fn pdf_pages(pdf: &Path) -> Result<usize> {
         .arg(pdf)
         .output()
         .context("pdfinfo (Debian package poppler-utils) is needed to check the printed book")?;
-    ensure!(output.status.success(), "pdfinfo cannot read {}", pdf.display());
+    ensure!(
+        output.status.success(),
+        "pdfinfo cannot read {}",
+        pdf.display()
+    );
     String::from_utf8_lossy(&output.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>()))
@@ -298,8 +385,10 @@ async fn screenshots(browser: &Browser, site: &str) -> Result<()> {
             let page = browser.new_page().await?;
             page.set_viewport(viewport).await?;
             page.navigate(&format!("{site}/{name}.html")).await?;
-            page.wait_for("document.readyState === 'complete'", REACTION).await?;
-            page.screenshot(screenshot_dir().join(format!("book-{name}-{label}.png"))).await?;
+            page.wait_for("document.readyState === 'complete'", REACTION)
+                .await?;
+            page.screenshot(screenshot_dir().join(format!("book-{name}-{label}.png")))
+                .await?;
             page.close().await?;
         }
     }

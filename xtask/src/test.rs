@@ -252,7 +252,10 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         .output()
         .context("cannot run cargo metadata")?;
     if !output.status.success() {
-        bail!("cargo metadata failed: {}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let metadata: serde_json::Value = serde_json::from_slice(&output.stdout)?;
     Ok(metadata["packages"]
@@ -260,13 +263,17 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         .into_iter()
         .flatten()
         .filter(|package| {
-            package["targets"].as_array().into_iter().flatten().any(|target| {
-                target["crate_types"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|t| t == "staticlib")
-            })
+            package["targets"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|target| {
+                    target["crate_types"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|t| t == "staticlib")
+                })
         })
         .filter_map(|package| package["name"].as_str().map(str::to_owned))
         .collect())

@@ -49,7 +49,12 @@ const SERVICES: &[Service] = &[
         package: "web-services-notes",
         binary: "notes",
         dir: "listings/web-services/notes",
-        args: |scratch| vec!["--db".into(), scratch.join("notes.db").display().to_string()],
+        args: |scratch| {
+            vec![
+                "--db".into(),
+                scratch.join("notes.db").display().to_string(),
+            ]
+        },
     },
 ];
 
@@ -79,16 +84,23 @@ fn cargo(ctx: &Context) -> Command {
 
 fn run_ok(mut command: Command, what: &str) -> Result<Duration> {
     let started = Instant::now();
-    let output = command.output().with_context(|| format!("cannot run {what}"))?;
+    let output = command
+        .output()
+        .with_context(|| format!("cannot run {what}"))?;
     let took = started.elapsed();
     if !output.status.success() {
-        bail!("{what} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "{what} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     Ok(took)
 }
 
 fn size_of(path: &Path) -> Result<f64> {
-    Ok(fs::metadata(path).with_context(|| format!("no binary at {}", path.display()))?.len() as f64)
+    Ok(fs::metadata(path)
+        .with_context(|| format!("no binary at {}", path.display()))?
+        .len() as f64)
 }
 
 const MIB: f64 = 1024.0 * 1024.0;
@@ -129,15 +141,26 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         build.args(["build", "-o"]).arg(&go_default).arg(".");
         run_ok(build, "go build")?;
         let mut build = ctx.go(service.dir);
-        build.args(["build", "-ldflags=-s -w", "-o"]).arg(&go_small).arg(".");
+        build
+            .args(["build", "-ldflags=-s -w", "-o"])
+            .arg(&go_small)
+            .arg(".");
         run_ok(build, "go build -ldflags='-s -w'")?;
         let small = small_target.join("release").join(service.binary);
         let mut builds = vec![
             ("default release build", rust.clone(), go_default),
-            ("symbols stripped (Rust strip, Go -s -w)", stripped, go_small.clone()),
+            (
+                "symbols stripped (Rust strip, Go -s -w)",
+                stripped,
+                go_small.clone(),
+            ),
         ];
         if service.package == SERVICES[0].package {
-            builds.push(("Rust opt-level=z + LTO + strip vs Go -s -w", small, go_small));
+            builds.push((
+                "Rust opt-level=z + LTO + strip vs Go -s -w",
+                small,
+                go_small,
+            ));
         }
         for (case, rust_path, go_path) in builds {
             rows.push(Row {
@@ -192,7 +215,10 @@ fn median_start(twin: &Twin, scratch: &Path) -> Result<(f64, f64)> {
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         rss.push(super::resident_bytes(server.pid())?);
         let status = server.terminate();
-        ensure!(status.success(), "the server did not exit cleanly: {status}");
+        ensure!(
+            status.success(),
+            "the server did not exit cleanly: {status}"
+        );
     }
     Ok((median(&mut times), median(&mut rss)))
 }
@@ -241,25 +267,36 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let target = scratch.join("target-clean");
     let build = |extra: &[&str]| {
         let mut command = cargo(ctx);
-        command.args(["build", "-p", service.package]).args(extra).env("CARGO_TARGET_DIR", &target);
+        command
+            .args(["build", "-p", service.package])
+            .args(extra)
+            .env("CARGO_TARGET_DIR", &target);
         command
     };
-    eprintln!("timing a clean debug build of {} (this compiles every dependency)", service.package);
+    eprintln!(
+        "timing a clean debug build of {} (this compiles every dependency)",
+        service.package
+    );
     let clean = run_ok(build(&[]), "clean cargo build")?;
     let noop = run_ok(build(&[]), "no-op cargo build")?;
     let main_rs = ctx.root.join(service.dir).join("src").join("main.rs");
-    let edited = |n: usize| Restore::one_line_change(main_rs.clone(), &format!("// bench edit {n}"));
+    let edited =
+        |n: usize| Restore::one_line_change(main_rs.clone(), &format!("// bench edit {n}"));
     let one_line = {
         let _edit = edited(1)?;
         run_ok(build(&[]), "cargo build after a one-line change")?
     };
     let check = {
         let mut first = cargo(ctx);
-        first.args(["check", "-p", service.package]).env("CARGO_TARGET_DIR", &target);
+        first
+            .args(["check", "-p", service.package])
+            .env("CARGO_TARGET_DIR", &target);
         run_ok(first, "cargo check")?;
         let _edit = edited(2)?;
         let mut again = cargo(ctx);
-        again.args(["check", "-p", service.package]).env("CARGO_TARGET_DIR", &target);
+        again
+            .args(["check", "-p", service.package])
+            .env("CARGO_TARGET_DIR", &target);
         run_ok(again, "cargo check after a one-line change")?
     };
     // `cargo rustc` passes linker flags to the last crate only, so the
@@ -268,7 +305,15 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         let _edit = edited(n)?;
         let mut command = cargo(ctx);
         command
-            .args(["rustc", "-p", service.package, "--bin", service.binary, "--", "-C"])
+            .args([
+                "rustc",
+                "-p",
+                service.package,
+                "--bin",
+                service.binary,
+                "--",
+                "-C",
+            ])
             .arg(format!("link-arg=-fuse-ld={linker}"))
             .env("CARGO_TARGET_DIR", &target);
         run_ok(command, &format!("cargo rustc linking with {linker}"))
@@ -279,7 +324,11 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let go_cache = scratch.join("gocache");
     let go_build = || {
         let mut command = ctx.go(service.dir);
-        command.args(["build", "-o"]).arg(scratch.join("go-inner")).arg(".").env("GOCACHE", &go_cache);
+        command
+            .args(["build", "-o"])
+            .arg(scratch.join("go-inner"))
+            .arg(".")
+            .env("GOCACHE", &go_cache);
         command
     };
     eprintln!("timing go build with an empty build cache");
@@ -303,8 +352,16 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         row("clean debug build (Go: empty build cache)", clean, go_clean),
         row("rebuild, nothing changed", noop, go_noop),
         row("rebuild after a one-line change", one_line, go_one_line),
-        row("cargo check after a one-line change (Go: go build)", check, go_one_line),
-        row("one-line change, default linker (GNU ld)", default_linker, go_one_line),
+        row(
+            "cargo check after a one-line change (Go: go build)",
+            check,
+            go_one_line,
+        ),
+        row(
+            "one-line change, default linker (GNU ld)",
+            default_linker,
+            go_one_line,
+        ),
     ];
     match mold {
         Some(mold) => rows.push(row("one-line change, linked with mold", mold, go_one_line)),
@@ -314,7 +371,10 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
 }
 
 fn which(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn median(values: &mut [f64]) -> f64 {

@@ -79,7 +79,10 @@ impl Context {
 /// Prints rows as a table with the Rust/Go ratio of each.
 pub fn print_rows(title: &str, rows: &[Row]) {
     println!("\n{title}");
-    println!("{:<60} {:<26} {:>10} {:>10} {:>8}", "case", "metric", "Rust", "Go", "Rust/Go");
+    println!(
+        "{:<60} {:<26} {:>10} {:>10} {:>8}",
+        "case", "metric", "Rust", "Go", "Rust/Go"
+    );
     for row in rows {
         println!(
             "{:<60} {:<26} {:>10} {:>10} {:>8.2}",
@@ -117,9 +120,15 @@ pub fn all(ctx: &Context) -> Result<()> {
             "build" => build::run(ctx)?,
             other => anyhow::bail!("no benchmark named {other}"),
         }
-        println!("=== bench {name} took {:.0} s", began.elapsed().as_secs_f64());
+        println!(
+            "=== bench {name} took {:.0} s",
+            began.elapsed().as_secs_f64()
+        );
     }
     report::run(ctx)?;
-    println!("all benchmarks took {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "all benchmarks took {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
