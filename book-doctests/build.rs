@@ -59,7 +59,12 @@ fn main() {
             continue;
         };
         chapters_in_summary.insert(source_path.clone());
-        let chapter_dir = root.join("src").join(source_path).parent().unwrap().to_owned();
+        let chapter_dir = root
+            .join("src")
+            .join(source_path)
+            .parent()
+            .unwrap()
+            .to_owned();
         let source_file = root.join("src").join(source_path);
         let source = fs::read_to_string(&source_file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", source_file.display()));

@@ -152,18 +152,18 @@ pub fn includes(text: &str) -> Vec<Include> {
         let Some(end) = after.find("}}") else { break };
         if !escaped {
             let mut words = after[..end].split_whitespace();
-            if let (Some(kind), Some(target)) = (words.next(), words.next()) {
-                if matches!(kind, "include" | "rustdoc_include" | "playground") {
-                    let (path, selector) = match target.split_once(':') {
-                        Some((p, s)) => (p.to_owned(), Some(s.to_owned())),
-                        None => (target.to_owned(), None),
-                    };
-                    found.push(Include {
-                        kind: kind.to_owned(),
-                        path,
-                        selector,
-                    });
-                }
+            if let (Some(kind), Some(target)) = (words.next(), words.next())
+                && matches!(kind, "include" | "rustdoc_include" | "playground")
+            {
+                let (path, selector) = match target.split_once(':') {
+                    Some((p, s)) => (p.to_owned(), Some(s.to_owned())),
+                    None => (target.to_owned(), None),
+                };
+                found.push(Include {
+                    kind: kind.to_owned(),
+                    path,
+                    selector,
+                });
             }
         }
         rest = &after[end + 2..];
