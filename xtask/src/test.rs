@@ -51,7 +51,8 @@ const STAGES: &[Stage] = &[
     Stage {
         name: "rust",
         hint: "a failing doctest names its chapter and line; rerun one crate with `cargo test -p NAME`",
-        run: |env| cargo(env, &["test", "--workspace"]),
+        // --no-fail-fast: one failing crate must not hide the others' results.
+        run: |env| cargo(env, &["test", "--workspace", "--no-fail-fast"]),
     },
     Stage {
         name: "go",
@@ -67,6 +68,7 @@ const STAGES: &[Stage] = &[
                 &[
                     "test",
                     "--workspace",
+                    "--no-fail-fast",
                     "--exclude",
                     "book-doctests",
                     "--",
