@@ -3,7 +3,8 @@
 //! The built book (`book/html`) is served on loopback under `/go-to-rust/`,
 //! the path it is published at, and Chromium visits every page. A page fails
 //! on any console error, uncaught exception or failed request (the browser
-//! has no network, so a font or script fetched from a CDN fails too). Then
+//! has no network, so a font or script fetched from a CDN fails too); a
+//! chapter is also opened straight from disk, as `file://`. Then
 //! the things a reader touches are exercised: search, the Go|Rust switch and
 //! its memory, the copy button, the theme menu, the 404 page and the print
 //! page, which is also printed to PDF and rasterised with pdftoppm.
@@ -55,6 +56,12 @@ pub fn check(root: &Path) -> Result<()> {
                 let outcome = clean_page(&browser, &format!("{site}/{page}")).await;
                 record(&format!("{page} loads cleanly"), outcome);
             }
+            // Readers also open the built book straight from disk.
+            let from_disk = format!("file://{}", html.join("toolchain.html").display());
+            record(
+                "the book works from disk (file://) too",
+                clean_page(&browser, &from_disk).await,
+            );
             record(
                 "search finds a chapter and opens it",
                 search(&browser, &site).await,
