@@ -65,13 +65,13 @@ pub fn run(ctx: &Context) -> Result<()> {
         for row in &rows {
             writeln!(
                 tables,
-                "| {} | {} ({}) | {} | {} | {:.2} |",
+                "| {} | {} ({}) | {} | {} | {} |",
                 row.case,
                 row.metric,
                 row.unit,
-                row.rust,
-                row.go,
-                row.rust / row.go
+                figure(row.rust),
+                figure(row.go),
+                ratio(row)
             )?;
         }
         fs::write(out.join(format!("{name}.md")), tables)?;
@@ -138,6 +138,11 @@ fn chart(title: &str, rows: &[Row]) -> String {
     const BAR_AREA: f64 = WIDTH - LABELS - 70.0;
     const ROW: f64 = 24.0;
     const TOP: f64 = 44.0;
+    // A ratio of 0/0 (no errors in either twin) has no bar to draw.
+    let rows: Vec<&Row> = rows
+        .iter()
+        .filter(|r| (r.rust / r.go).is_finite())
+        .collect();
     let ratios: Vec<f64> = rows.iter().map(|r| r.rust / r.go).collect();
     let max = ratios.iter().copied().fold(1.0_f64, f64::max) * 1.05;
     let x = |ratio: f64| LABELS + ratio / max * BAR_AREA;
@@ -184,6 +189,29 @@ fn chart(title: &str, rows: &[Row]) -> String {
     svg
 }
 
+/// A measured value with as many digits as a reader can use: none above
+/// 100, one above 10, two below.
+fn figure(value: f64) -> String {
+    let digits = if value.abs() >= 100.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{value:.digits$}")
+}
+
+/// Rust/Go, or a dash where it means nothing (0/0, or Go measured 0).
+fn ratio(row: &Row) -> String {
+    let r = row.rust / row.go;
+    if r.is_finite() {
+        format!("{r:.2}")
+    } else {
+        "–".into()
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -213,6 +241,15 @@ mod tests {
             svg.contains("a &lt;case&gt; — size"),
             "labels are escaped: {svg}"
         );
+    }
+
+    #[test]
+    fn figures_keep_useful_digits_and_meaningless_ratios_are_dashes() {
+        assert_eq!(figure(22032.61), "22033");
+        assert_eq!(figure(20.34375), "20.3");
+        assert_eq!(figure(0.508073), "0.51");
+        assert_eq!(ratio(&row(0.0, 0.0)), "–");
+        assert_eq!(ratio(&row(1.0, 4.0)), "0.25");
     }
 
     #[test]
