@@ -133,8 +133,8 @@ fn first_line(command: &mut Command) -> Result<String> {
 
 /// A horizontal bar per row: its Rust/Go ratio, with a rule at 1 (parity).
 fn chart(title: &str, rows: &[Row]) -> String {
-    const WIDTH: f64 = 760.0;
-    const LABELS: f64 = 430.0;
+    const WIDTH: f64 = 880.0;
+    const LABELS: f64 = 540.0;
     const BAR_AREA: f64 = WIDTH - LABELS - 70.0;
     const ROW: f64 = 24.0;
     const TOP: f64 = 44.0;
@@ -159,8 +159,8 @@ fn chart(title: &str, rows: &[Row]) -> String {
     for (i, (row, ratio)) in rows.iter().zip(&ratios).enumerate() {
         let y = TOP + ROW * i as f64;
         let label = escape(&format!("{} — {}", row.case, row.metric));
-        let label = if label.chars().count() > 70 {
-            format!("{}…", label.chars().take(69).collect::<String>())
+        let label = if label.chars().count() > 86 {
+            format!("{}…", label.chars().take(85).collect::<String>())
         } else {
             label
         };
