@@ -174,7 +174,8 @@ pub fn status(mut command: Command, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// gofmt, go vet and go test -race on every Go module under `listings/`.
+/// gofmt, go vet, go test -race and a short fuzz run on every Go module
+/// under `listings/`.
 fn go_checks(env: &Env) -> Result<()> {
     // A Go listing that calls Rust through cgo links a static library that
     // cargo builds; build every one first, so this stage also works alone.
@@ -218,9 +219,32 @@ fn go_checks(env: &Env) -> Result<()> {
                 "{name}: not gofmt-formatted ({listed}); run gofmt -w ."
             ));
         }
-        for args in [&["vet", "./..."][..], test] {
+        // go vet, the tests, then a short, bounded run of each fuzz target:
+        // the seeds already ran as tests, this lets the fuzzer look further.
+        let fuzz: Vec<Vec<String>> = fuzz_targets(module)
+            .into_iter()
+            .map(|target| {
+                [
+                    "test",
+                    "-run",
+                    "^$",
+                    "-fuzz",
+                    &format!("^{target}$"),
+                    "-fuzztime",
+                    "5s",
+                    ".",
+                ]
+                .map(str::to_owned)
+                .to_vec()
+            })
+            .collect();
+        let runs = [&["vet", "./..."][..], test]
+            .into_iter()
+            .map(|args| args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+            .chain(fuzz);
+        for args in runs {
             let mut command = Command::new(&env.go);
-            command.args(args).current_dir(module);
+            command.args(&args).current_dir(module);
             go::offline_env(&mut command);
             let what = format!("go {} in {name}", args.join(" "));
             if let Err(e) = status(command, &what) {
@@ -279,4 +303,25 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         })
         .filter_map(|package| package["name"].as_str().map(str::to_owned))
         .collect())
+}
+
+/// The `FuzzXxx` functions in the `_test.go` files at the top of a module.
+fn fuzz_targets(module: &Path) -> Vec<String> {
+    let mut targets: Vec<String> = std::fs::read_dir(module)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.to_string_lossy().ends_with("_test.go"))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .flat_map(|text| {
+            text.lines()
+                .filter_map(|line| line.strip_prefix("func Fuzz"))
+                .filter_map(|rest| rest.split('(').next())
+                .map(|name| format!("Fuzz{name}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    targets.sort();
+    targets
 }
