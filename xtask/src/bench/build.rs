@@ -167,8 +167,8 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
                 case: format!("{}: {case}", service.name),
                 metric: "binary size".into(),
                 unit: "MiB".into(),
-                rust: round2(size_of(&rust_path)? / MIB),
-                go: round2(size_of(&go_path)? / MIB),
+                rust: super::round2(size_of(&rust_path)? / MIB),
+                go: super::round2(size_of(&go_path)? / MIB),
             });
         }
     }
@@ -190,15 +190,15 @@ fn start_up(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             case: service.name.into(),
             metric: "start to first response".into(),
             unit: "ms".into(),
-            rust: round2(rust_ms),
-            go: round2(go_ms),
+            rust: super::round2(rust_ms),
+            go: super::round2(go_ms),
         });
         rows.push(Row {
             case: service.name.into(),
             metric: "resident memory when idle".into(),
             unit: "MiB".into(),
-            rust: round2(rust_rss / MIB),
-            go: round2(go_rss / MIB),
+            rust: super::round2(rust_rss / MIB),
+            go: super::round2(go_rss / MIB),
         });
     }
     Ok(rows)
@@ -342,7 +342,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         run_ok(go_build(), "go build after a one-line change")?
     };
 
-    let secs = |d: Duration| round2(d.as_secs_f64());
+    let secs = |d: Duration| super::round2(d.as_secs_f64());
     let row = |case: &str, rust: Duration, go: Duration| Row {
         case: format!("job queue: {case}"),
         metric: "build time".into(),
@@ -386,8 +386,4 @@ fn which(program: &str) -> bool {
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }

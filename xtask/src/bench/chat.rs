@@ -22,12 +22,12 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc as std_mpsc;
 use std::sync::{Arc, Mutex};
+use std::thread;
 use std::time::{Duration, Instant};
-use std::{env, fs, thread};
 
 use anyhow::{Context as _, Result, bail, ensure};
 use futures_util::{SinkExt as _, StreamExt as _, TryStreamExt as _};
@@ -74,7 +74,16 @@ type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 pub fn run(ctx: &Context) -> Result<()> {
     let started = Instant::now();
     let idle = idle_count()?;
-    let twins = [("Rust", build_rust(ctx)?), ("Go", build_go(ctx)?)];
+    let twins = [
+        (
+            "Rust",
+            super::release_build(ctx, "chat-server", "chat-server")?,
+        ),
+        (
+            "Go",
+            super::go_build(ctx, "listings/chat-server/server", "chat-server-go")?,
+        ),
+    ];
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -141,25 +150,25 @@ pub fn run(ctx: &Context) -> Result<()> {
             &round_case,
             "latency p50",
             "ms",
-            round2(rust.p50_ms),
-            round2(go.p50_ms),
+            super::round2(rust.p50_ms),
+            super::round2(go.p50_ms),
         ),
         row(
             &round_case,
             "latency p99",
             "ms",
-            round2(rust.p99_ms),
-            round2(go.p99_ms),
+            super::round2(rust.p99_ms),
+            super::round2(go.p99_ms),
         ),
         row(
             &round_case,
             "time to reach all, p50",
             "ms",
-            round2(rust.reach_all_p50_ms),
-            round2(go.reach_all_p50_ms),
+            super::round2(rust.reach_all_p50_ms),
+            super::round2(go.reach_all_p50_ms),
         ),
     ];
-    print_table(&rows);
+    super::print_rows("chat server", &rows);
     let results = json!({
         "benchmark": "chat",
         "settings": {
@@ -201,40 +210,6 @@ fn idle_count() -> Result<usize> {
         );
     }
     Ok(allowed.min(IDLE_TARGET))
-}
-
-fn build_rust(ctx: &Context) -> Result<PathBuf> {
-    eprintln!("building the Rust twin: cargo build --release -p chat-server");
-    let status = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "--quiet", "-p", "chat-server"])
-        .current_dir(&ctx.root)
-        .status()
-        .context("running cargo build")?;
-    ensure!(
-        status.success(),
-        "cargo build --release -p chat-server failed"
-    );
-    Ok(crate::target_dir(&ctx.root)
-        .join("release")
-        .join("chat-server"))
-}
-
-fn build_go(ctx: &Context) -> Result<PathBuf> {
-    eprintln!("building the Go twin: go build (in listings/chat-server/server)");
-    fs::create_dir_all(&ctx.out_dir)?;
-    let binary = ctx.out_dir.join("chat-server-go");
-    let status = ctx
-        .go("listings/chat-server/server")
-        .args(["build", "-o"])
-        .arg(&binary)
-        .arg(".")
-        .status()
-        .context("running go build")?;
-    ensure!(
-        status.success(),
-        "go build failed in listings/chat-server/server"
-    );
-    Ok(binary)
 }
 
 /// Memory of one twin holding `count` connections that never joined.
@@ -486,14 +461,7 @@ impl Server {
     }
 
     fn rss_kib(&self) -> Result<f64> {
-        let pid = self.child.id();
-        let status = fs::read_to_string(format!("/proc/{pid}/status"))
-            .with_context(|| format!("reading /proc/{pid}/status (did the server exit?)"))?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .context("no VmRSS line in /proc/PID/status")
+        super::proc_status_kib(self.child.id(), "VmRSS")
     }
 
     /// A failure message with the server's last log lines.
@@ -522,27 +490,6 @@ fn listening_address(line: &str) -> Option<SocketAddr> {
 
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
-fn print_table(rows: &[Row]) {
-    println!(
-        "\n{:<38} {:<30} {:>9} {:>9} {:>8}",
-        "case", "metric", "Rust", "Go", "Rust/Go"
-    );
-    for row in rows {
-        println!(
-            "{:<38} {:<30} {:>9} {:>9} {:>8.2}",
-            row.case,
-            format!("{} ({})", row.metric, row.unit),
-            row.rust,
-            row.go,
-            row.rust / row.go
-        );
-    }
 }
 
 #[cfg(test)]

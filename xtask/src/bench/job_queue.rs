@@ -11,14 +11,14 @@
 //! twin drains and exits 0. One run, on whatever machine runs it: the
 //! numbers are that machine's, and the load generator shares its cores.
 
+use std::fs;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
-use std::{env, fs};
 
 use anyhow::{Context as _, Result, bail, ensure};
 use serde_json::{Value, json};
@@ -41,7 +41,13 @@ const BODY: &str =
 pub fn run(ctx: &Context) -> Result<()> {
     let started = Instant::now();
     let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
-    let twins = [("rust", build_rust(ctx)?), ("go", build_go(ctx)?)];
+    let twins = [
+        ("rust", super::release_build(ctx, "job-queue", "job-queue")?),
+        (
+            "go",
+            super::go_build(ctx, "listings/job-queue/server", "job-queue-go")?,
+        ),
+    ];
 
     let mut measured = Vec::new();
     for (language, binary) in &twins {
@@ -106,7 +112,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         go.binary_mib,
     ));
 
-    print_table(&rows);
+    super::print_rows("job queue", &rows);
     let results = json!({
         "benchmark": "job-queue",
         "date": command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
@@ -124,40 +130,6 @@ pub fn run(ctx: &Context) -> Result<()> {
         started.elapsed()
     );
     Ok(())
-}
-
-fn build_rust(ctx: &Context) -> Result<PathBuf> {
-    eprintln!("building the Rust twin: cargo build --release -p job-queue");
-    let status = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--release", "--quiet", "-p", "job-queue"])
-        .current_dir(&ctx.root)
-        .status()
-        .context("running cargo build")?;
-    ensure!(
-        status.success(),
-        "cargo build --release -p job-queue failed"
-    );
-    Ok(crate::target_dir(&ctx.root)
-        .join("release")
-        .join("job-queue"))
-}
-
-fn build_go(ctx: &Context) -> Result<PathBuf> {
-    eprintln!("building the Go twin: go build (in listings/job-queue/server)");
-    fs::create_dir_all(&ctx.out_dir)?;
-    let binary = ctx.out_dir.join("job-queue-go");
-    let status = ctx
-        .go("listings/job-queue/server")
-        .args(["build", "-o"])
-        .arg(&binary)
-        .arg(".")
-        .status()
-        .context("running go build")?;
-    ensure!(
-        status.success(),
-        "go build failed in listings/job-queue/server"
-    );
-    Ok(binary)
 }
 
 /// What one twin did at one concurrency level.
@@ -232,7 +204,7 @@ fn measure(oha: &Path, binary: &Path) -> Result<Measured> {
             last.share(202)
         );
     }
-    let peak_rss_mib = peak_rss_kib(server.pid())? / 1024.0;
+    let peak_rss_mib = super::proc_status_kib(server.pid(), "VmHWM")? / 1024.0;
     server.drain()?;
     Ok(Measured {
         levels,
@@ -390,16 +362,6 @@ fn clock_ticks_per_second() -> f64 {
         .unwrap_or(100.0)
 }
 
-/// The peak resident set size so far (`VmHWM`), in KiB.
-fn peak_rss_kib(pid: u32) -> Result<f64> {
-    let status = fs::read_to_string(format!("/proc/{pid}/status"))?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .context("no VmHWM line in /proc/PID/status")
-}
-
 /// The first line a command prints, or "" if it cannot run.
 fn command_line(program: &str, args: &[&str]) -> String {
     Command::new(program)
@@ -429,26 +391,4 @@ fn machine(ctx: &Context) -> Value {
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
             .unwrap_or_default(),
     })
-}
-
-fn print_table(rows: &[Row]) {
-    println!(
-        "\n{:<40} {:<34} {:>10} {:>10} {:>8}",
-        "case", "metric", "Rust", "Go", "Rust/Go"
-    );
-    for row in rows {
-        let ratio = if row.go == 0.0 {
-            "-".to_owned()
-        } else {
-            format!("{:.2}", row.rust / row.go)
-        };
-        println!(
-            "{:<40} {:<34} {:>10.2} {:>10.2} {:>8}",
-            row.case,
-            format!("{} ({})", row.metric, row.unit),
-            row.rust,
-            row.go,
-            ratio
-        );
-    }
 }

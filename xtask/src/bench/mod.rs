@@ -84,27 +84,74 @@ pub fn print_rows(title: &str, rows: &[Row]) {
         "case", "metric", "Rust", "Go", "Rust/Go"
     );
     for row in rows {
+        let ratio = row.rust / row.go;
+        let ratio = if ratio.is_finite() {
+            format!("{ratio:.2}")
+        } else {
+            "-".to_owned()
+        };
         println!(
-            "{:<60} {:<26} {:>10} {:>10} {:>8.2}",
+            "{:<60} {:<26} {:>10.2} {:>10.2} {:>8}",
             row.case,
             format!("{} ({})", row.metric, row.unit),
             row.rust,
             row.go,
-            row.rust / row.go
+            ratio
         );
     }
 }
 
 /// The resident set size of a process, from /proc (Linux).
 pub fn resident_bytes(pid: u32) -> Result<f64> {
+    Ok(proc_status_kib(pid, "VmRSS")? * 1024.0)
+}
+
+/// A memory figure of a process from `/proc/PID/status`, in KiB: `VmRSS`
+/// (resident now) or `VmHWM` (the peak so far).
+pub fn proc_status_kib(pid: u32, field: &str) -> Result<f64> {
     let status = fs::read_to_string(format!("/proc/{pid}/status"))
-        .with_context(|| format!("reading /proc/{pid}/status"))?;
-    let kib = status
+        .with_context(|| format!("reading /proc/{pid}/status (did the process exit?)"))?;
+    status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .context("no VmRSS line")?;
-    Ok(kib * 1024.0)
+        .with_context(|| format!("no {field} line in /proc/{pid}/status"))
+}
+
+/// Builds a Rust twin in release mode; returns its binary.
+pub fn release_build(ctx: &Context, package: &str, binary: &str) -> Result<PathBuf> {
+    eprintln!("building the Rust twin: cargo build --release -p {package}");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--release", "--quiet", "-p", package])
+        .current_dir(&ctx.root)
+        .status()
+        .context("running cargo build")?;
+    anyhow::ensure!(
+        status.success(),
+        "cargo build --release -p {package} failed"
+    );
+    Ok(crate::target_dir(&ctx.root).join("release").join(binary))
+}
+
+/// Builds the Go twin in `dir` into `target/bench/<name>`; returns it.
+pub fn go_build(ctx: &Context, dir: &str, name: &str) -> Result<PathBuf> {
+    eprintln!("building the Go twin: go build (in {dir})");
+    fs::create_dir_all(&ctx.out_dir)?;
+    let binary = ctx.out_dir.join(name);
+    let status = ctx
+        .go(dir)
+        .args(["build", "-o"])
+        .arg(&binary)
+        .arg(".")
+        .status()
+        .context("running go build")?;
+    anyhow::ensure!(status.success(), "go build failed in {dir}");
+    Ok(binary)
+}
+
+/// Rounds to two decimals, the precision the rows are stored with.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Every benchmark in turn, then the chapter's tables and charts.

@@ -20,8 +20,8 @@ const COUNTS: &[u64] = &[10_000, 100_000, 1_000_000];
 const RUNS: usize = 3;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let rust = build_rust(ctx)?;
-    let go = build_go(ctx)?;
+    let rust = super::release_build(ctx, PACKAGE, PACKAGE)?;
+    let go = super::go_build(ctx, LISTING, "idle-tasks-go")?;
 
     println!("idle waiters held at once: resident memory they add (median of {RUNS} runs)");
     println!(
@@ -61,34 +61,6 @@ pub fn run(ctx: &Context) -> Result<()> {
     let path = ctx.write_rows("tasks", &rows)?;
     println!("written to {}", path.display());
     Ok(())
-}
-
-fn build_rust(ctx: &Context) -> Result<std::path::PathBuf> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(&ctx.root)
-        .args(["build", "--release", "--quiet", "-p", PACKAGE])
-        .status()
-        .context("running cargo build")?;
-    if !status.success() {
-        bail!("cargo build --release -p {PACKAGE} failed");
-    }
-    Ok(crate::target_dir(&ctx.root).join("release").join(PACKAGE))
-}
-
-fn build_go(ctx: &Context) -> Result<std::path::PathBuf> {
-    let out = ctx.out_dir.join("idle-tasks-go");
-    let status = ctx
-        .go(LISTING)
-        .args(["build", "-o"])
-        .arg(&out)
-        .arg(".")
-        .status()
-        .context("running go build")?;
-    if !status.success() {
-        bail!("go build in {LISTING} failed");
-    }
-    Ok(out)
 }
 
 /// Runs one twin holding `n` waiters and returns the resident memory, in
