@@ -22,6 +22,34 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
+/// The C archive the program links. `cargo test` builds this crate only as
+/// the rlib its tests use, so the archive is built here, into a target
+/// directory of its own: a cargo started by a test must not wait for the
+/// lock held by the cargo running it.
+fn static_library() -> PathBuf {
+    let target = profile_dir()
+        .parent()
+        .expect("target/<profile>")
+        .join("ffi-staticlib");
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--quiet",
+            "--lib",
+            "-p",
+            "ffi-checksum",
+            "--target-dir",
+        ])
+        .arg(&target)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "cargo could not build the staticlib");
+    let library = target.join("debug").join("libffi_checksum.a");
+    assert!(library.exists(), "{} was not built", library.display());
+    library
+}
+
 /// Number of parameters in the list that starts right after `open`, the
 /// index of a `(`.
 fn arity(text: &str, open: usize) -> usize {
@@ -83,8 +111,7 @@ fn status_codes_match() {
 #[test]
 fn a_c_program_compiles_links_and_runs_against_the_header() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let library = profile_dir().join("libffi_checksum.a");
-    assert!(library.exists(), "{} was not built", library.display());
+    let library = static_library();
     let exe = profile_dir().join("ffi-checksum-use-header");
 
     // The libraries after the archive are what
