@@ -64,7 +64,7 @@ pub fn check_block(block: &Block) {
              rustc's messages are printed above; their line numbers count the lines of the \
              block as compiled (hidden `# ` lines included, `fn main` added if missing):\n\
              {numbered}\n\
-             Rerun just this block: cargo test -p book-doctests --test chapters -- {test} --exact",
+             Rerun just this block: cargo test --workspace --test chapters -- {test} --exact",
             from = block.from(),
             numbered = numbered(block.code),
             test = block.test,
@@ -73,7 +73,7 @@ pub fn check_block(block: &Block) {
         (_, Some(_)) => panic!(
             "{place}: this Rust block compiled{from} but exited with a failure; its output is \
              printed above.\n\
-             Rerun just this block: cargo test -p book-doctests --test chapters -- {test} --exact",
+             Rerun just this block: cargo test --workspace --test chapters -- {test} --exact",
             from = block.from(),
             test = block.test,
         ),
