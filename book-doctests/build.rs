@@ -71,17 +71,19 @@ fn main() {
         let expanded_file = expanded_dir.join(source_path);
         fs::create_dir_all(expanded_file.parent().unwrap()).unwrap();
         fs::write(&expanded_file, &chapter.content).unwrap();
-        included.extend(
-            blocks::includes(&source)
-                .iter()
-                .map(|inc| normalize(&chapter_dir.join(&inc.path))),
-        );
+        let chapter_includes: BTreeSet<PathBuf> = blocks::includes(&source)
+            .iter()
+            .map(|inc| normalize(&chapter_dir.join(&inc.path)))
+            .collect();
         tests.push_str(&chapter_tests(
             &root,
             source_path,
+            &chapter_dir,
+            &chapter_includes,
             &source,
             &chapter.content,
         ));
+        included.extend(chapter_includes);
     }
     tests.push_str(&orphan_test(&root, &chapters_in_summary, &included));
     write_if_changed(&out_dir.join("chapter-tests.rs"), &tests);
@@ -128,21 +130,19 @@ fn fenced_blocks(text: &str) -> (Vec<Block>, Vec<usize>) {
     (fenced, indented)
 }
 
-/// The tests for one chapter, in a module named after it.
-fn chapter_tests(root: &Path, source_path: &Path, source: &str, expanded: &str) -> String {
+/// The tests for one chapter, in a module named after it. `all_includes`
+/// are the files the chapter includes, resolved against `chapter_dir`.
+fn chapter_tests(
+    root: &Path,
+    source_path: &Path,
+    chapter_dir: &Path,
+    all_includes: &BTreeSet<PathBuf>,
+    source: &str,
+    expanded: &str,
+) -> String {
     let chapter = format!("src/{}", source_path.display());
-    let chapter_dir = root
-        .join("src")
-        .join(source_path)
-        .parent()
-        .unwrap()
-        .to_owned();
     let (raw_blocks, indented) = fenced_blocks(source);
     let (expanded_blocks, _) = fenced_blocks(expanded);
-    let all_includes: BTreeSet<PathBuf> = blocks::includes(source)
-        .iter()
-        .map(|inc| normalize(&chapter_dir.join(&inc.path)))
-        .collect();
 
     let mut out = String::new();
     let module = sanitize(&source_path.with_extension("").display().to_string());

@@ -443,7 +443,7 @@ impl Server {
         let deadline = Instant::now() + STEP;
         while Instant::now() < deadline {
             if let Ok(line) = lines.recv_timeout(Duration::from_millis(50))
-                && let Some(addr) = listening_address(&line)
+                && let Some(addr) = testkit::listening_address(&line)
             {
                 return Ok(Server { child, addr, log });
             }
@@ -479,13 +479,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The address in a `listening on 127.0.0.1:PORT` line (both twins print one).
-fn listening_address(line: &str) -> Option<SocketAddr> {
-    let rest = &line[line.find("listening on")? + "listening on".len()..];
-    rest.split(|c: char| c.is_whitespace() || c == '"' || c == '=')
-        .find_map(|word| word.parse().ok())
 }
 
 fn round1(x: f64) -> f64 {

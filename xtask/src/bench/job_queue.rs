@@ -291,7 +291,7 @@ impl Server {
             let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) else {
                 continue;
             };
-            if let Some(addr) = listening_address(&line) {
+            if let Some(addr) = testkit::listening_address(&line) {
                 return Ok(Server { child, addr, lines });
             }
         }
@@ -336,13 +336,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The address in a `listening on 127.0.0.1:PORT` line (both twins' logs).
-fn listening_address(line: &str) -> Option<SocketAddr> {
-    let rest = &line[line.find("listening on")? + "listening on".len()..];
-    rest.split(|c: char| c.is_whitespace() || c == '"' || c == '=')
-        .find_map(|word| word.parse().ok())
 }
 
 /// User plus system CPU time of a process so far, from `/proc/PID/stat`.
