@@ -6,17 +6,21 @@
 //! Closing the queue lets the workers finish every job that was accepted,
 //! and then they stop.
 //!
-//! The channel is flume's, not tokio's: like a Go channel it has many
-//! receivers, so every worker waits on it directly. `tokio::sync::mpsc` has
-//! a single receiver, which the workers would have to take turns holding.
+//! The channel is `tokio::sync::mpsc`. A Go channel has as many receivers
+//! as there are goroutines ranging over it; a tokio `Receiver` is one value
+//! that cannot be cloned. So one task owns it and runs what it receives, at
+//! most `workers` jobs at a time: the next job leaves the channel only when
+//! one of those places is free, so a full channel means exactly `capacity`
+//! jobs are waiting, as with Go's buffered channel.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use flume::TrySendError;
+use futures_util::{StreamExt, stream};
 use serde::Serialize;
 use serde_json::Value;
+use tokio::sync::mpsc::{self, error::TrySendError};
 use tokio_util::task::TaskTracker;
 
 use crate::jobs::Spec;
@@ -74,7 +78,7 @@ pub struct Stats {
 pub struct Queue {
     /// `None` once the queue is closed: dropping the last sender is how the
     /// workers learn that no more jobs will come.
-    sender: Mutex<Option<flume::Sender<Job>>>,
+    sender: Mutex<Option<mpsc::Sender<Job>>>,
     capacity: usize,
     jobs: Mutex<Jobs>,
     next_id: AtomicU64,
@@ -99,8 +103,9 @@ struct Jobs {
 }
 
 impl Queue {
-    /// A queue holding at most `capacity` waiting jobs, and `workers` tasks
-    /// running them. Wait on the tracker after [`Queue::close`] to drain.
+    /// A queue holding at most `capacity` waiting jobs, of which at most
+    /// `workers` run at once. Wait on the tracker after [`Queue::close`] to
+    /// drain.
     pub fn start(capacity: usize, workers: usize) -> (Arc<Queue>, TaskTracker) {
         Queue::start_keeping(capacity, workers, KEEP_FINISHED)
     }
@@ -111,7 +116,7 @@ impl Queue {
         workers: usize,
         keep_finished: usize,
     ) -> (Arc<Queue>, TaskTracker) {
-        let (sender, receiver) = flume::bounded(capacity);
+        let (sender, receiver) = mpsc::channel(capacity);
         let queue = Arc::new(Queue {
             sender: Mutex::new(Some(sender)),
             capacity,
@@ -126,9 +131,7 @@ impl Queue {
             failed: AtomicU64::new(0),
         });
         let tracker = TaskTracker::new();
-        for _ in 0..workers {
-            tracker.spawn(work(Arc::clone(&queue), receiver.clone()));
-        }
+        tracker.spawn(dispatch(Arc::clone(&queue), receiver, workers));
         tracker.close();
         (queue, tracker)
     }
@@ -154,7 +157,7 @@ impl Queue {
                 self.rejected.fetch_add(1, Ordering::Relaxed);
                 Err(SubmitError::Full(self.capacity))
             }
-            Err(TrySendError::Disconnected(_)) => {
+            Err(TrySendError::Closed(_)) => {
                 self.forget(id);
                 Err(SubmitError::Closed)
             }
@@ -179,7 +182,7 @@ impl Queue {
 
     pub fn stats(&self) -> Stats {
         let queue_depth = match self.sender.lock().unwrap().as_ref() {
-            Some(sender) => sender.len(),
+            Some(sender) => sender.max_capacity() - sender.capacity(),
             None => 0,
         };
         Stats {
@@ -218,12 +221,12 @@ impl Queue {
 }
 
 // ANCHOR: work
-/// One worker: takes the next job, runs it, records how it ended; stops when
-/// the queue is closed and empty.
-async fn work(queue: Arc<Queue>, receiver: flume::Receiver<Job>) {
-    while let Ok(job) = receiver.recv_async().await {
-        queue.run(job).await;
-    }
+/// Runs the jobs in the channel, at most `workers` at once; stops when the
+/// queue is closed and empty.
+async fn dispatch(queue: Arc<Queue>, mut receiver: mpsc::Receiver<Job>, workers: usize) {
+    stream::poll_fn(|cx| receiver.poll_recv(cx))
+        .for_each_concurrent(workers, |job| queue.run(job))
+        .await;
 }
 
 impl Queue {
@@ -275,6 +278,22 @@ mod tests {
         assert_eq!(
             (stats.queue_depth, stats.accepted, stats.rejected),
             (2, 3, 1)
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn runs_no_more_jobs_at_once_than_it_has_workers() {
+        let (queue, _workers) = Queue::start(4, 2);
+        let ids: Vec<u64> = (0..3)
+            .map(|_| queue.submit(sleep(1_000)).unwrap())
+            .collect();
+        until_running(&queue, ids[0]).await;
+        until_running(&queue, ids[1]).await;
+        assert_eq!(queue.status(ids[2]).unwrap().status, Status::Queued);
+        assert_eq!(
+            queue.stats().queue_depth,
+            1,
+            "the third job waits in the channel"
         );
     }
 
