@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 
 pub mod build;
 pub mod chat;
+pub mod claims;
 pub mod job_queue;
 pub mod report;
 pub mod tasks;

@@ -3,7 +3,9 @@
 //! versions), `machine.md` (when and where), and for each benchmark a table
 //! `<name>.md` and an SVG chart of its Rust/Go ratios `<name>.svg`, which
 //! the chapters include.
-//! Nothing in them is typed by hand; `cargo xtask bench all` rewrites them.
+//! Nothing in them is typed by hand; `cargo xtask bench all` rewrites them,
+//! then checks that the sentences of the book that read them still hold
+//! (see `claims.rs`).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -84,7 +86,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         serde_json::to_string_pretty(&results)? + "\n",
     )?;
     println!("wrote {}", out.display());
-    Ok(())
+    super::claims::check(&ctx.root)
 }
 
 /// Date, hardware and tool versions, as facts read off this machine.
