@@ -87,7 +87,7 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 		var netErr net.Error
 		if errors.As(err, &netErr) && netErr.Timeout() && s.ctx.Err() == nil {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
-			write(conn, timedOut.frame())
+			s.write(conn, timedOut.frame())
 			closeWith(conn, websocket.ClosePolicyViolation, "join timeout")
 			return 0, false
 		}
@@ -156,7 +156,7 @@ func (s *chatServer) readLoop(ctx context.Context, conn *websocket.Conn, m *memb
 // writeLoop sends the member's queue to the client. The room drops frames
 // for a member whose queue is full; the writer notices from the sequence
 // numbers and tells the client how many it missed. A client that cannot
-// take one frame within writeTimeout is dropped.
+// take one frame within cfg.writeTimeout is dropped.
 func (s *chatServer) writeLoop(ctx context.Context, conn *websocket.Conn, m *member, last uint64) {
 	for {
 		var o outbound
@@ -169,7 +169,7 @@ func (s *chatServer) writeLoop(ctx context.Context, conn *websocket.Conn, m *mem
 		if o.seq != 0 {
 			missed, last = o.seq-last-1, o.seq
 		}
-		if !tellMissed(conn, missed) || write(conn, o.frame) != nil {
+		if !s.tellMissed(conn, missed) || s.write(conn, o.frame) != nil {
 			conn.Close() // unblocks the reader
 			return
 		}
@@ -178,7 +178,7 @@ func (s *chatServer) writeLoop(ctx context.Context, conn *websocket.Conn, m *mem
 		if len(m.out) == 0 {
 			missed = s.room.missedSince(m, last)
 			last += missed
-			if !tellMissed(conn, missed) {
+			if !s.tellMissed(conn, missed) {
 				conn.Close()
 				return
 			}
@@ -187,18 +187,19 @@ func (s *chatServer) writeLoop(ctx context.Context, conn *websocket.Conn, m *mem
 }
 
 // tellMissed sends a lagged error when missed > 0; false if it failed.
-func tellMissed(conn *websocket.Conn, missed uint64) bool {
+func (s *chatServer) tellMissed(conn *websocket.Conn, missed uint64) bool {
 	if missed == 0 {
 		return true
 	}
 	lagged := refuse(codeLagged, "you read too slowly and missed %d messages", missed)
-	return write(conn, lagged.frame()) == nil
+	return s.write(conn, lagged.frame()) == nil
 }
 
 // ANCHOR_END: write_loop
 
-func write(conn *websocket.Conn, frame []byte) error {
-	conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+// write sends one text frame, within the write timeout.
+func (s *chatServer) write(conn *websocket.Conn, frame []byte) error {
+	conn.SetWriteDeadline(time.Now().Add(s.cfg.writeTimeout))
 	return conn.WriteMessage(websocket.TextMessage, frame)
 }
 

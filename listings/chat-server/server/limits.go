@@ -13,10 +13,6 @@ import (
 // maxNameLen is the longest name, in characters (all ASCII, so bytes too).
 const maxNameLen = 20
 
-// writeTimeout is how long writing one frame may take before the client is
-// dropped as unable to keep up; the Rust twin uses the same.
-const writeTimeout = 10 * time.Second
-
 // ANCHOR: name
 // validateName accepts 1 to 20 ASCII letters, digits, '_' or '-'.
 func validateName(name string) error {

@@ -40,6 +40,7 @@ type config struct {
 	maxMessageBytes int64
 	ratePerSec      int
 	buffer          int
+	writeTimeout    time.Duration
 	pprofAddr       string
 }
 
@@ -47,12 +48,13 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs := flag.NewFlagSet("chat-server", flag.ContinueOnError)
 	fs.SetOutput(output)
 	var cfg config
-	var joinTimeoutMs int
+	var joinTimeoutMs, writeTimeoutMs int
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "where to listen (127.0.0.1:0: any free port)")
 	fs.IntVar(&joinTimeoutMs, "join-timeout-ms", 2000, "how long a client may take to send join")
 	fs.Int64Var(&cfg.maxMessageBytes, "max-message-bytes", 4096, "the largest frame a client may send")
 	fs.IntVar(&cfg.ratePerSec, "rate-per-sec", 5, "messages a client may send per second (and burst)")
 	fs.IntVar(&cfg.buffer, "buffer", 64, "broadcasts kept for clients that read slowly")
+	fs.IntVar(&writeTimeoutMs, "write-timeout-ms", 10000, "how long one frame may take to reach a client before it is dropped")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
@@ -60,10 +62,11 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 {
-		return config{}, errors.New("--rate-per-sec, --buffer and --max-message-bytes must be at least 1")
+	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 {
+		return config{}, errors.New("--rate-per-sec, --buffer, --max-message-bytes and --write-timeout-ms must be at least 1")
 	}
 	cfg.joinTimeout = time.Duration(joinTimeoutMs) * time.Millisecond
+	cfg.writeTimeout = time.Duration(writeTimeoutMs) * time.Millisecond
 	return cfg, nil
 }
 

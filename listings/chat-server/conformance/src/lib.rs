@@ -12,7 +12,7 @@
 //!
 //! The cases rely only on the protocol (see the server's `protocol.rs`) and
 //! the flags both twins take (`--join-timeout-ms`, `--max-message-bytes`,
-//! `--rate-per-sec`, `--buffer`). No case measures speed: waits are generous
+//! `--rate-per-sec`, `--buffer`, `--write-timeout-ms`). No case measures speed: waits are generous
 //! timeouts, and the rate-limit case only needs ten frames to leave the test
 //! faster than two a second.
 
@@ -47,6 +47,7 @@ macro_rules! chat_conformance {
             invalid_names_are_refused,
             rate_limit_refuses_a_flood,
             slow_consumer_is_told_or_dropped_and_others_are_unaffected,
+            a_client_that_stops_reading_is_dropped_after_the_write_timeout,
             leave_and_disconnect_are_announced,
             sigterm_sends_going_away_and_exits_zero,
         );
@@ -456,6 +457,68 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
     });
 }
 // ANCHOR_END: slow_consumer
+
+// ANCHOR: stalled
+/// A client that stops reading altogether is dropped once a frame for it has
+/// waited `--write-timeout-ms`, and the room is told that it left. The
+/// talker sends 32 KiB messages until that happens; the stalled client's
+/// tiny receive window fills after a few kilobytes, then the server's send
+/// buffer after a few megabytes at most, and then the server's write
+/// waits. The talker reads its own messages throughout, so it is never the
+/// one that is slow.
+pub fn a_client_that_stops_reading_is_dropped_after_the_write_timeout(twin: &Twin) {
+    const MOST: usize = 1_000;
+    let server = twin.start_with([
+        "--write-timeout-ms",
+        "300",
+        "--rate-per-sec",
+        "100000",
+        "--max-message-bytes",
+        "65536",
+    ]);
+    run(async {
+        let mut stalled = Client::connect_with_small_window(&server).await;
+        stalled.join_as("stalled").await;
+        let mut talker = Client::join(&server, "talker").await;
+        let bulk = "b".repeat(32 * 1024);
+        let (mut sent, mut left) = (0, false);
+        while !left && sent < MOST {
+            talker.send(say(&bulk)).await;
+            sent += 1;
+            // Up to the talker's own message, noting the announcement.
+            loop {
+                let frame = talker.recv().await;
+                match frame["type"].as_str() {
+                    Some("message") => break,
+                    Some("left") if frame["name"] == "stalled" => left = true,
+                    _ => panic!("the talker got {frame}"),
+                }
+            }
+        }
+        assert!(
+            left,
+            "the stalled client was still a member after {sent} messages"
+        );
+        // What the kernel buffered still arrives, then the connection ends.
+        let mut received = 0;
+        while let Some(frame) = stalled.recv_or_end().await {
+            assert!(
+                matches!(frame["type"].as_str(), Some("message" | "joined" | "error")),
+                "the stalled client got {frame}"
+            );
+            received += 1;
+            assert!(received <= sent + 2, "the connection does not end");
+        }
+        println!("the stalled client was dropped after {sent} messages; it read {received} frames");
+        assert!(
+            received < sent,
+            "the stalled client got every message after all"
+        );
+        talker.send(say("still here")).await;
+        assert_eq!(talker.recv().await, message("talker", "still here"));
+    });
+}
+// ANCHOR_END: stalled
 
 /// `leave` is answered with a close frame (1000) and announced; a client
 /// that just disconnects is announced too.

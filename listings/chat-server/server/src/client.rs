@@ -20,7 +20,7 @@ use tokio::time;
 use tokio_util::sync::CancellationToken;
 
 use crate::App;
-use crate::limits::{RateLimiter, WRITE_TIMEOUT};
+use crate::limits::RateLimiter;
 use crate::protocol::{self, ClientMessage, ErrorCode, ServerMessage};
 use crate::room::Membership;
 
@@ -54,13 +54,18 @@ pub async fn serve(mut socket: WebSocket, app: Arc<App>) {
     let joining = time::timeout(app.config.join_timeout, join(&mut socket, &app));
     let Ok(joined) = joining.await else {
         let refusal = ServerMessage::error(ErrorCode::JoinTimeout, "send join sooner");
-        send_within(&mut socket, text(&refusal)).await;
-        return close(socket, Ending::Close(close_code::POLICY, "join timeout")).await;
+        send_within(&mut socket, text(&refusal), &app).await;
+        return close(
+            socket,
+            Ending::Close(close_code::POLICY, "join timeout"),
+            &app,
+        )
+        .await;
     };
     // ANCHOR_END: join_timeout
     let (name, membership) = match joined {
         Ok(joined) => joined,
-        Err(ending) => return close(socket, ending).await,
+        Err(ending) => return close(socket, ending, &app).await,
     };
     tracing::info!(%name, "joined");
     chat(socket, &app, &name, membership).await;
@@ -112,7 +117,7 @@ async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Mem
         name: name.to_owned(),
         members: Some(membership.members),
     };
-    if !send_within(&mut socket, text(&welcome)).await {
+    if !send_within(&mut socket, text(&welcome), app).await {
         return;
     }
     // ANCHOR: split
@@ -125,6 +130,7 @@ async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Mem
             membership.events,
             direct_rx,
             app.shutdown.clone(),
+            app.config.write_timeout,
             name.to_owned(),
         ),
     );
@@ -192,12 +198,13 @@ async fn read_loop(
 /// Sends the client the room's broadcasts and the reader's replies. A client
 /// that reads too slowly is told how many broadcasts it missed and carries
 /// on from the oldest one kept; one that cannot take a single frame within
-/// `WRITE_TIMEOUT` is dropped.
+/// `write_timeout` is dropped.
 async fn write_loop(
     mut sink: SplitSink<WebSocket, Message>,
     mut events: broadcast::Receiver<ServerMessage>,
     mut direct: mpsc::Receiver<Outbound>,
     shutdown: CancellationToken,
+    write_timeout: Duration,
     name: String,
 ) {
     loop {
@@ -229,12 +236,12 @@ async fn write_loop(
                 true,
             ),
         };
-        match time::timeout(WRITE_TIMEOUT, sink.send(frame)).await {
+        match time::timeout(write_timeout, sink.send(frame)).await {
             Ok(Ok(())) if last => break,
             Ok(Ok(())) => {}
             Ok(Err(_)) => return, // the connection is broken
             Err(_) => {
-                tracing::warn!(%name, "dropped: could not take a frame for {WRITE_TIMEOUT:?}");
+                tracing::warn!(%name, "dropped: could not take a frame for {write_timeout:?}");
                 return;
             }
         }
@@ -245,13 +252,13 @@ async fn write_loop(
 // ANCHOR_END: write_loop
 
 /// Ends a connection that never got to the second phase.
-async fn close(mut socket: WebSocket, ending: Ending) {
+async fn close(mut socket: WebSocket, ending: Ending, app: &App) {
     if let Ending::Close(code, reason) = ending {
         let frame = Message::Close(Some(CloseFrame {
             code,
             reason: reason.into(),
         }));
-        if send_within(&mut socket, frame).await {
+        if send_within(&mut socket, frame, app).await {
             // Wait briefly for the client's answering close, so that the
             // connection ends cleanly and the client reads our close frame.
             let drained = async { while let Some(Ok(_)) = socket.recv().await {} };
@@ -274,14 +281,12 @@ fn ending_for(error: &axum::Error) -> Ending {
 }
 // ANCHOR_END: ending_for
 
-/// Sends one frame before the split, within `WRITE_TIMEOUT`, so that a
+/// Sends one frame before the split, within `--write-timeout-ms`, so that a
 /// client that never reads cannot hold the connection's task; false if the
 /// client did not take it.
-async fn send_within(socket: &mut WebSocket, frame: Message) -> bool {
-    matches!(
-        time::timeout(WRITE_TIMEOUT, socket.send(frame)).await,
-        Ok(Ok(()))
-    )
+async fn send_within(socket: &mut WebSocket, frame: Message, app: &App) -> bool {
+    let sending = time::timeout(app.config.write_timeout, socket.send(frame));
+    matches!(sending.await, Ok(Ok(())))
 }
 
 fn binary_refusal() -> ServerMessage {

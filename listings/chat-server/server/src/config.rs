@@ -7,6 +7,7 @@
 //! | `--max-message-bytes` | `4096` | the largest frame a client may send |
 //! | `--rate-per-sec` | `5` | messages a client may send per second (and burst) |
 //! | `--buffer` | `64` | broadcasts kept for clients that read slowly |
+//! | `--write-timeout-ms` | `10000` | how long one frame may take to reach a client before it is dropped |
 //!
 //! Both `--flag value` and `--flag=value` work, as with Go's `flag` package.
 
@@ -23,6 +24,7 @@ pub struct Config {
     pub max_message_bytes: usize,
     pub rate_per_sec: u32,
     pub buffer: usize,
+    pub write_timeout: Duration,
 }
 
 impl Default for Config {
@@ -33,6 +35,7 @@ impl Default for Config {
             max_message_bytes: 4096,
             rate_per_sec: 5,
             buffer: 64,
+            write_timeout: Duration::from_millis(10_000),
         }
     }
 }
@@ -62,11 +65,20 @@ impl Config {
                 "max-message-bytes" => config.max_message_bytes = parse(flag, &value)?,
                 "rate-per-sec" => config.rate_per_sec = parse(flag, &value)?,
                 "buffer" => config.buffer = parse(flag, &value)?,
+                "write-timeout-ms" => {
+                    config.write_timeout = Duration::from_millis(parse(flag, &value)?)
+                }
                 _ => bail!("unknown flag --{flag}"),
             }
         }
-        if config.rate_per_sec == 0 || config.buffer == 0 || config.max_message_bytes == 0 {
-            bail!("--rate-per-sec, --buffer and --max-message-bytes must be at least 1");
+        if config.rate_per_sec == 0
+            || config.buffer == 0
+            || config.max_message_bytes == 0
+            || config.write_timeout.is_zero()
+        {
+            bail!(
+                "--rate-per-sec, --buffer, --max-message-bytes and --write-timeout-ms must be at least 1"
+            );
         }
         Ok(config)
     }
@@ -92,17 +104,19 @@ mod tests {
         let cases = [
             ("", Some(Config::default())),
             (
-                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2",
+                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300",
                 Some(Config {
                     addr: "127.0.0.1:0".parse().unwrap(),
                     join_timeout: Duration::from_millis(250),
                     max_message_bytes: 1024,
                     rate_per_sec: 9,
                     buffer: 2,
+                    write_timeout: Duration::from_millis(300),
                 }),
             ),
             ("--buffer", None),
             ("--buffer 0", None),
+            ("--write-timeout-ms 0", None),
             ("--rate-per-sec fast", None),
             ("--colour blue", None),
         ];

@@ -2,7 +2,7 @@
 //! may talk. Both are plain values with no I/O, so they are tested with
 //! made-up inputs and made-up clocks.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The longest name, in characters (all of them ASCII, so also bytes).
 pub const MAX_NAME_LEN: usize = 20;
@@ -64,13 +64,10 @@ impl RateLimiter {
 }
 // ANCHOR_END: rate
 
-/// How long writing one frame to a client may take before the client is
-/// dropped as unable to keep up. Go's twin uses the same write deadline.
-pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::Duration;
 
     #[test]
     fn names() {
