@@ -61,10 +61,11 @@ fn run(args: &[String]) -> Result<()> {
                 Some("chat") => bench::chat::run(&ctx),
                 Some("build") => bench::build::run(&ctx),
                 Some("tasks") => bench::tasks::run(&ctx),
+                Some("static") => bench::static_build::run(&ctx),
                 Some("report") => bench::report::run(&ctx),
                 Some("all") => bench::all(&ctx),
                 other => bail!(
-                    "unknown benchmark {other:?}; try all, job-queue, chat, tasks, build or report"
+                    "unknown benchmark {other:?}; try all, job-queue, chat, tasks, build, static or report"
                 ),
             }
         }

@@ -62,6 +62,34 @@ const CLAIMS: &[Claim] = &[
             memory.len() >= 3 && memory.iter().all(|row| ratio(row) < 1.0)
         },
     },
+    Claim {
+        chapter: "shipping.md",
+        words: "linking glibc statically adds about a megabyte to the server, and musl adds almost nothing",
+        holds: |r| {
+            let rust = |case: &str| {
+                r.rows("static")
+                    .find(|row| row.case.contains(case))
+                    .map_or(f64::NAN, |row| row.rust)
+            };
+            let dynamic = rust("dynamically linked");
+            let glibc = rust("+crt-static") - dynamic;
+            let musl = rust("musl") - dynamic;
+            (0.5..=1.5).contains(&glibc) && (0.0..0.25).contains(&musl)
+        },
+    },
+    Claim {
+        chapter: "shipping.md",
+        words: "turning cgo off changes little",
+        holds: |r| {
+            let go = |case: &str| {
+                r.rows("static")
+                    .find(|row| row.case.contains(case))
+                    .map_or(f64::NAN, |row| row.go)
+            };
+            let (cgo, no_cgo) = (go("dynamically linked"), go("+crt-static"));
+            ((cgo - no_cgo) / cgo).abs() < 0.05
+        },
+    },
 ];
 
 /// The rows of every benchmark in `results.json`.

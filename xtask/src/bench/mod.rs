@@ -15,6 +15,7 @@ pub mod chat;
 pub mod claims;
 pub mod job_queue;
 pub mod report;
+pub mod static_build;
 pub mod tasks;
 
 /// One figure measured on both twins: `rust` and `go` in `unit`, for one
@@ -166,6 +167,7 @@ pub fn all(ctx: &Context) -> Result<()> {
             "chat" => chat::run(ctx)?,
             "tasks" => tasks::run(ctx)?,
             "build" => build::run(ctx)?,
+            "static" => static_build::run(ctx)?,
             other => anyhow::bail!("no benchmark named {other}"),
         }
         println!(

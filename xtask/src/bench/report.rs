@@ -22,6 +22,7 @@ pub const BENCHES: &[(&str, &str)] = &[
     ("chat", "Chat server: connections and broadcast"),
     ("tasks", "Goroutines and tasks held at once"),
     ("build", "Building, shipping and starting"),
+    ("static", "Static binaries"),
 ];
 
 pub fn run(ctx: &Context) -> Result<()> {
