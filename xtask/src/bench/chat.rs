@@ -19,19 +19,13 @@
 //! share the machine's cores with the server and are the same for both
 //! twins; the numbers are one run on this machine, not a law.
 
-use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read};
-use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc as std_mpsc;
-use std::sync::{Arc, Mutex};
-use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail, ensure};
 use futures_util::{SinkExt as _, StreamExt as _, TryStreamExt as _};
 use serde_json::{Value, json};
+use testkit::{Server, Twin};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message;
@@ -221,13 +215,13 @@ struct Idle {
 }
 
 async fn idle_connections(binary: &Path, count: usize) -> Result<Idle> {
-    let server = Server::start(binary)?;
-    let url = server.ws_url();
+    let server = start(binary);
+    let url = ws_url(&server);
     // One full join and leave first, so that lazily built state (the page,
     // the room, runtime threads) is in the baseline, not in the difference.
     drop(join(&url, "warmup").await?);
     tokio::time::sleep(SETTLE).await;
-    let before_kib = server.rss_kib()?;
+    let before_kib = rss_kib(&server)?;
 
     let sockets: Vec<Socket> = tokio::time::timeout(
         PHASE,
@@ -238,14 +232,14 @@ async fn idle_connections(binary: &Path, count: usize) -> Result<Idle> {
     )
     .await
     .with_context(|| format!("opening {count} connections took over {PHASE:?}"))?
-    .with_context(|| server.failure("opening idle connections"))?;
+    .with_context(|| failure(&server, "opening idle connections"))?;
     tokio::time::sleep(SETTLE).await;
-    let after_kib = server.rss_kib()?;
+    let after_kib = rss_kib(&server)?;
 
     // The server must still be serving: a newcomer joins an empty room.
     let (_probe, welcome) = join(&url, "probe")
         .await
-        .with_context(|| server.failure("joining next to the idle connections"))?;
+        .with_context(|| failure(&server, "joining next to the idle connections"))?;
     ensure!(
         welcome["members"] == json!(["probe"]),
         "unexpected welcome {welcome}"
@@ -280,11 +274,11 @@ fn read_stamp(text: &str) -> Option<(usize, u128)> {
 }
 
 async fn broadcast(binary: &Path) -> Result<Broadcast> {
-    let server = Server::start(binary)?;
-    let url = server.ws_url();
+    let server = start(binary);
+    let url = ws_url(&server);
     drop(join(&url, "warmup").await?);
     tokio::time::sleep(SETTLE).await;
-    let before_kib = server.rss_kib()?;
+    let before_kib = rss_kib(&server)?;
 
     let clock = Instant::now();
     let (arrivals_tx, mut arrivals) = mpsc::unbounded_channel::<(usize, u128)>();
@@ -300,7 +294,7 @@ async fn broadcast(binary: &Path) -> Result<Broadcast> {
     )
     .await
     .with_context(|| format!("joining {RECEIVERS} clients took over {PHASE:?}"))?
-    .with_context(|| server.failure("joining clients"))?;
+    .with_context(|| failure(&server, "joining clients"))?;
     let mut tasks = tokio::task::JoinSet::new();
     for socket in receivers {
         tasks.spawn(receive(socket, clock, arrivals_tx.clone()));
@@ -310,7 +304,7 @@ async fn broadcast(binary: &Path) -> Result<Broadcast> {
     // The sender reads its own copies too, or its socket would fill up.
     tasks.spawn(async move { while let Some(Ok(_)) = own.next().await {} });
     tokio::time::sleep(SETTLE).await;
-    let after_kib = server.rss_kib()?;
+    let after_kib = rss_kib(&server)?;
 
     let mut latencies_us = Vec::with_capacity(RECEIVERS * ROUNDS);
     let mut reach_all_us = Vec::with_capacity(ROUNDS);
@@ -325,7 +319,7 @@ async fn broadcast(binary: &Path) -> Result<Broadcast> {
                 bail!(
                     "round {round}: only {} of {RECEIVERS} clients got the message within {ROUND:?}\n{}",
                     this_round.len(),
-                    server.failure("broadcasting")
+                    failure(&server, "broadcasting")
                 );
             };
             ensure!(
@@ -403,82 +397,30 @@ async fn join(url: &str, name: &str) -> Result<(Socket, Value)> {
     Ok((socket, welcome))
 }
 
-/// A twin started on a free loopback port, killed on drop.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    log: Arc<Mutex<VecDeque<String>>>,
+/// Starts a twin with the benchmark's flags on a free loopback port.
+fn start(binary: &Path) -> Server {
+    Twin::prebuilt("chat server", binary)
+        .args(FLAGS.iter().copied())
+        .start()
 }
 
-impl Server {
-    fn start(binary: &Path) -> Result<Server> {
-        let mut child = Command::new(binary)
-            .args(["--addr", "127.0.0.1:0"])
-            .args(FLAGS)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .with_context(|| format!("starting {}", binary.display()))?;
-        let log = Arc::new(Mutex::new(VecDeque::new()));
-        let (lines_tx, lines) = std_mpsc::channel();
-        // Both streams are drained for the whole run: a twin that logs each
-        // join must never block on a full pipe.
-        for stream in [
-            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().unwrap()),
-        ] {
-            let (log, lines_tx) = (Arc::clone(&log), lines_tx.clone());
-            thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    let mut log = log.lock().unwrap();
-                    if log.len() == 50 {
-                        log.pop_front();
-                    }
-                    log.push_back(line.clone());
-                    let _ = lines_tx.send(line);
-                }
-            });
-        }
-        let deadline = Instant::now() + STEP;
-        while Instant::now() < deadline {
-            if let Ok(line) = lines.recv_timeout(Duration::from_millis(50))
-                && let Some(addr) = testkit::listening_address(&line)
-            {
-                return Ok(Server { child, addr, log });
-            }
-        }
-        let _ = child.kill();
-        let _ = child.wait();
-        bail!(
-            "{} printed no `listening on ADDR` within {STEP:?}",
-            binary.display()
-        )
-    }
-
-    fn ws_url(&self) -> String {
-        format!("ws://{}/ws", self.addr)
-    }
-
-    fn rss_kib(&self) -> Result<f64> {
-        super::proc_status_kib(self.child.id(), "VmRSS")
-    }
-
-    /// A failure message with the server's last log lines.
-    fn failure(&self, what: &str) -> String {
-        let log: Vec<String> = self.log.lock().unwrap().iter().cloned().collect();
-        format!(
-            "{what} failed; the server's last lines:\n{}",
-            log.join("\n")
-        )
-    }
+fn ws_url(server: &Server) -> String {
+    format!("ws://{}/ws", server.addr())
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+fn rss_kib(server: &Server) -> Result<f64> {
+    super::proc_status_kib(server.pid(), "VmRSS")
+}
+
+/// A failure message with the server's last log lines.
+fn failure(server: &Server, what: &str) -> String {
+    let log = server.log();
+    let lines: Vec<&str> = log.lines().collect();
+    let last = &lines[lines.len().saturating_sub(50)..];
+    format!(
+        "{what} failed; the server's last lines:\n{}",
+        last.join("\n")
+    )
 }
 
 fn round1(x: f64) -> f64 {

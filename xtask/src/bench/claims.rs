@@ -66,11 +66,7 @@ const CLAIMS: &[Claim] = &[
         chapter: "shipping.md",
         words: "linking glibc statically adds about a megabyte to the server, and musl adds almost nothing",
         holds: |r| {
-            let rust = |case: &str| {
-                r.rows("static")
-                    .find(|row| row.case.contains(case))
-                    .map_or(f64::NAN, |row| row.rust)
-            };
+            let rust = |case| r.row("static", case).map_or(f64::NAN, |row| row.rust);
             let dynamic = rust("dynamically linked");
             let glibc = rust("+crt-static") - dynamic;
             let musl = rust("musl") - dynamic;
@@ -81,11 +77,7 @@ const CLAIMS: &[Claim] = &[
         chapter: "shipping.md",
         words: "turning cgo off changes little",
         holds: |r| {
-            let go = |case: &str| {
-                r.rows("static")
-                    .find(|row| row.case.contains(case))
-                    .map_or(f64::NAN, |row| row.go)
-            };
+            let go = |case| r.row("static", case).map_or(f64::NAN, |row| row.go);
             let (cgo, no_cgo) = (go("dynamically linked"), go("+crt-static"));
             ((cgo - no_cgo) / cgo).abs() < 0.05
         },
@@ -120,6 +112,11 @@ impl Results {
             .iter()
             .filter(move |(name, _)| *name == bench)
             .map(|(_, row)| row)
+    }
+
+    /// The first row of `bench` whose case contains `case`.
+    fn row(&self, bench: &str, case: &str) -> Option<&Row> {
+        self.rows(bench).find(|row| row.case.contains(case))
     }
 
     /// Rows where less is better for the twin (time, size, memory), with a

@@ -12,16 +12,15 @@
 //! numbers are that machine's, and the load generator shares its cores.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
-use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use anyhow::{Context as _, Result, bail, ensure};
+use anyhow::{Context as _, Result, ensure};
+use nix::sys::signal::Signal;
 use serde_json::{Value, json};
+use testkit::{Server, Twin};
 
 use super::{Context, Row};
 
@@ -52,7 +51,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut measured = Vec::new();
     for (language, binary) in &twins {
         eprintln!("loading the {language} twin ({})", binary.display());
-        measured.push(measure(&oha, binary)?);
+        measured.push(measure(&oha, language, binary)?);
     }
     let [rust, go] = [&measured[0], &measured[1]];
 
@@ -175,9 +174,11 @@ struct Measured {
     binary_mib: f64,
 }
 
-fn measure(oha: &Path, binary: &Path) -> Result<Measured> {
-    let server = Server::start(binary)?;
-    let url = format!("http://{}/jobs", server.addr);
+fn measure(oha: &Path, language: &'static str, binary: &Path) -> Result<Measured> {
+    let server = Twin::prebuilt(language, binary)
+        .args(["--workers", WORKERS, "--queue-capacity", QUEUE_CAPACITY])
+        .start();
+    let url = server.url("/jobs");
     oha_run(oha, &url, &["-n", "5000", "-c", "16"]).context("warming up")?;
 
     let mut levels = Vec::new();
@@ -205,7 +206,7 @@ fn measure(oha: &Path, binary: &Path) -> Result<Measured> {
         );
     }
     let peak_rss_mib = super::proc_status_kib(server.pid(), "VmHWM")? / 1024.0;
-    server.drain()?;
+    drain(server)?;
     Ok(Measured {
         levels,
         peak_rss_mib,
@@ -261,81 +262,23 @@ fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
     })
 }
 
-/// A twin started on a free loopback port.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-    /// The twin's log lines after the `listening on` line.
-    lines: mpsc::Receiver<String>,
-}
-
-impl Server {
-    fn start(binary: &Path) -> Result<Server> {
-        let mut child = Command::new(binary)
-            .args(["--addr", "127.0.0.1:0", "--workers", WORKERS])
-            .args(["--queue-capacity", QUEUE_CAPACITY])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .with_context(|| format!("starting {}", binary.display()))?;
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            let Ok(line) = lines.recv_timeout(Duration::from_millis(100)) else {
-                continue;
-            };
-            if let Some(addr) = testkit::listening_address(&line) {
-                return Ok(Server { child, addr, lines });
-            }
-        }
-        let _ = child.kill();
-        bail!(
-            "{} did not print `listening on ADDR` within 15 s",
-            binary.display()
-        )
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    /// SIGTERM, then the twin must drain and exit 0 within 15 s.
-    fn drain(mut self) -> Result<()> {
-        let pid = self.pid().to_string();
-        let status = Command::new("kill").args(["-TERM", &pid]).status()?;
-        ensure!(status.success(), "kill -TERM {pid} failed");
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(status) = self.child.try_wait()? {
-                ensure!(
-                    status.success(),
-                    "the twin exited with {status} after SIGTERM"
-                );
-                let drained = self.lines.try_iter().find(|l| l.contains("drained"));
-                eprintln!("  {}", drained.as_deref().unwrap_or("(no `drained` line)"));
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                bail!("the twin did not drain within 15 s of SIGTERM");
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// SIGTERM, then the twin must log its `drained` line and exit 0.
+fn drain(server: Server) -> Result<()> {
+    server.signal(Signal::SIGTERM);
+    let drained = testkit::eventually("the `drained` line", || {
+        server
+            .log()
+            .lines()
+            .find(|line| line.contains("drained"))
+            .map(str::to_owned)
+    });
+    eprintln!("  {drained}");
+    let status = server.wait();
+    ensure!(
+        status.success(),
+        "the twin exited with {status} after SIGTERM"
+    );
+    Ok(())
 }
 
 /// User plus system CPU time of a process so far, from `/proc/PID/stat`.
