@@ -103,8 +103,8 @@ struct Jobs {
 }
 
 impl Queue {
-    /// A queue holding at most `capacity` waiting jobs, of which at most
-    /// `workers` run at once. Wait on the tracker after [`Queue::close`] to
+    /// A queue holding at most `capacity` waiting jobs, with at most
+    /// `workers` more running. Wait on the tracker after [`Queue::close`] to
     /// drain.
     pub fn start(capacity: usize, workers: usize) -> (Arc<Queue>, TaskTracker) {
         Queue::start_keeping(capacity, workers, KEEP_FINISHED)
