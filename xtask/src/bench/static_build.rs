@@ -10,7 +10,7 @@
 //! `static_build` test builds into, so one reuses the other's work.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
@@ -24,13 +24,13 @@ const MIB: f64 = 1024.0 * 1024.0;
 
 pub fn run(ctx: &Context) -> Result<()> {
     eprintln!("building the static server three ways in Rust (release) and two in Go");
-    let dynamic = rust_build(ctx, None, "")?;
-    let crt_static = rust_build(
+    let dynamic = super::release_build(ctx, PACKAGE, BINARY)?;
+    let crt_static = static_build(
         ctx,
-        Some("x86_64-unknown-linux-gnu"),
+        "x86_64-unknown-linux-gnu",
         "-C target-feature=+crt-static",
     )?;
-    let musl = rust_build(ctx, Some("x86_64-unknown-linux-musl"), "")?;
+    let musl = static_build(ctx, "x86_64-unknown-linux-musl", "")?;
     fs::create_dir_all(&ctx.out_dir)?;
     let go_cgo = ctx.out_dir.join("static-server-go-cgo");
     let go_static = ctx.out_dir.join("static-server-go-static");
@@ -60,25 +60,27 @@ pub fn run(ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// `cargo build --release` of the server, for `target` (the host when
-/// `None`) with `rustflags`; returns the binary.
-fn rust_build(ctx: &Context, target: Option<&str>, rustflags: &str) -> Result<std::path::PathBuf> {
+/// `cargo build --release` of the server for `target` with `rustflags`,
+/// into `target/static`; returns the binary.
+fn static_build(ctx: &Context, target: &str, rustflags: &str) -> Result<PathBuf> {
+    let target_dir = crate::target_dir(&ctx.root).join("static");
     let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     command
         .current_dir(&ctx.root)
-        .args(["build", "--release", "--quiet", "-p", PACKAGE]);
-    let binary = match target {
-        None => crate::target_dir(&ctx.root).join("release").join(BINARY),
-        Some(target) => {
-            let target_dir = crate::target_dir(&ctx.root).join("static");
-            command
-                .args(["--target", target])
-                .env("CARGO_TARGET_DIR", &target_dir)
-                .env("RUSTFLAGS", rustflags);
-            target_dir.join(target).join("release").join(BINARY)
-        }
-    };
-    let what = format!("cargo build --release -p {PACKAGE} {target:?} RUSTFLAGS={rustflags:?}");
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            PACKAGE,
+            "--target",
+            target,
+        ])
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .env("RUSTFLAGS", rustflags);
+    let binary = target_dir.join(target).join("release").join(BINARY);
+    let what =
+        format!("cargo build --release -p {PACKAGE} --target {target} RUSTFLAGS={rustflags:?}");
     let output = command
         .output()
         .with_context(|| format!("cannot run {what}"))?;
