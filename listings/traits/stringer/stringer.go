@@ -31,11 +31,13 @@ func Join[T fmt.Stringer](items []T) string {
 	return strings.Join(parts, ", ")
 }
 
-// JoinAny joins values of any mix of types, through interface values.
-func JoinAny(items ...any) string {
+// JoinStringers joins values of any mix of types that have a String
+// method. Each item is an interface value: a pointer to its type's methods
+// and a pointer to the data, and item.String() goes through the first.
+func JoinStringers(items ...fmt.Stringer) string {
 	parts := make([]string, len(items))
 	for i, item := range items {
-		parts[i] = fmt.Sprint(item)
+		parts[i] = item.String()
 	}
 	return strings.Join(parts, ", ")
 }

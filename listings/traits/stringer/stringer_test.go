@@ -1,6 +1,9 @@
 package stringer
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // ANCHOR: tests
 func TestCelsiusPrintsOneDecimal(t *testing.T) {
@@ -26,8 +29,11 @@ func TestJoining(t *testing.T) {
 	if got := Join([]Celsius{1, 2}); got != "1.0°C, 2.0°C" {
 		t.Errorf("Join = %q", got)
 	}
-	if got := JoinAny(Celsius(20), 42, "ok", YesNo(false)); got != "20.0°C, 42, ok, no" {
-		t.Errorf("JoinAny = %q", got)
+	// time.Duration is a Stringer of the standard library; an int or a
+	// string is not, and JoinStringers would not compile with one.
+	mixed := JoinStringers(Celsius(20), YesNo(false), 1500*time.Millisecond)
+	if mixed != "20.0°C, no, 1.5s" {
+		t.Errorf("JoinStringers = %q", mixed)
 	}
 }
 
