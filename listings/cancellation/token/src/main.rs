@@ -38,7 +38,7 @@ pub async fn start_and_stop(count: usize) {
         queues.push(queue); // kept open: only the token can stop the workers
         tracker.spawn(worker(jobs, shutdown.child_token()));
     }
-    tracker.close(); // no more tasks will be added; `wait` may now finish
+    tracker.close(); // lets `wait` finish at zero; spawning stays possible
     shutdown.cancel();
     tracker.wait().await;
 }
