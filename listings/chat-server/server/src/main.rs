@@ -117,10 +117,10 @@ async fn upgrade(
     let limit = app.config.max_message_bytes;
     let connection = app.connections.token();
     // ANCHOR: buffers
-    // tungstenite gives each connection a 128 KiB read buffer by default,
-    // which an idle chat client never fills; 4 KiB buffers cut the memory
-    // an idle connection costs by more than ten times (cargo xtask bench
-    // chat measures it).
+    // tungstenite allocates a 128 KiB read buffer for each connection by
+    // default, which an idle chat client never fills; its documentation
+    // suggests 4 KiB when there are many connections that read little.
+    // `cargo xtask bench chat` measures what a connection costs with these.
     ws.max_message_size(limit)
         .max_frame_size(limit)
         .read_buffer_size(4096)
