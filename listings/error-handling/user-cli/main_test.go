@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+
+	userstore "example.com/gotorust/error-handling/user-store"
 )
 
 // ANCHOR: tests
@@ -50,6 +53,15 @@ func TestRun(t *testing.T) {
 				t.Errorf("exitCode = %d, want %d", code, tc.wantCode)
 			}
 		})
+	}
+}
+
+// A not-found error wrapped twice more still gets its exit code: errors.Is
+// walks every %w in the chain.
+func TestExitCodeLooksDownTheChain(t *testing.T) {
+	err := fmt.Errorf("batch: %w", fmt.Errorf("user 9: %w", userstore.ErrNotFound))
+	if code := exitCode(err); code != 2 {
+		t.Errorf("exitCode(%v) = %d, want 2", err, code)
 	}
 }
 

@@ -56,12 +56,19 @@ fn main() -> ExitCode {
 }
 
 /// Scripts may want to tell "no such user" from a real failure. The
-/// `UserError` is still inside the `anyhow::Error`, under the context, and
-/// `downcast_ref` finds it: Go's `errors.Is` at the program's edge.
+/// `UserError` is still inside the `anyhow::Error`, and `chain()` visits
+/// every cause until one is it: Go's `errors.Is` at the program's edge.
 fn exit_code(err: &anyhow::Error) -> ExitCode {
-    match err.downcast_ref::<UserError>() {
-        Some(UserError::NotFound(_)) => ExitCode::from(2),
-        _ => ExitCode::FAILURE,
+    let not_found = err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<UserError>(),
+            Some(UserError::NotFound(_))
+        )
+    });
+    if not_found {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
     }
 }
 // ANCHOR_END: main
@@ -151,6 +158,28 @@ mod tests {
         let text = format!("{err:?}");
         let want = "looking up user 9\n\nCaused by:\n    no user with id 9";
         assert!(text.starts_with(want), "{text}");
+    }
+
+    /// A `UserError` that is the cause of another error, not the error `?`
+    /// converted, still gets its exit code: `chain()` walks every
+    /// `source()`, where `downcast_ref` on the `anyhow::Error` does not.
+    #[test]
+    fn exit_code_looks_down_the_chain() {
+        #[derive(Debug)]
+        struct Batch(UserError);
+        impl std::fmt::Display for Batch {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("batch failed")
+            }
+        }
+        impl std::error::Error for Batch {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let err = anyhow::Error::new(Batch(UserError::NotFound(9))).context("nightly run");
+        assert!(err.downcast_ref::<UserError>().is_none());
+        assert_eq!(exit_code(&err), ExitCode::from(2));
     }
 }
 // ANCHOR_END: tests

@@ -43,7 +43,7 @@ pub enum UserError {
 pub struct StorageError {
     action: &'static str,
     path: PathBuf,
-    #[source]
+    /// thiserror makes a field named `source` the error's `source()`.
     source: io::Error,
 }
 // ANCHOR_END: errors
