@@ -45,13 +45,12 @@ pub fn remove_evens(nums: &mut Vec<i32>) {
 // ANCHOR_END: retain
 
 // ANCHOR: drain
-/// Moves the even numbers out into a new vector and keeps the odd ones.
-/// `drain(..)` hands out every element by value and leaves `nums` empty,
-/// so there is nothing left to borrow while we sort them.
+/// Moves the even numbers out into a new vector and keeps the odd ones, in
+/// order. `extract_if` removes each element its closure picks and yields it
+/// by value; the iterator borrows `nums` mutably until it is dropped, which
+/// `collect` does before the function returns.
 pub fn take_evens(nums: &mut Vec<i32>) -> Vec<i32> {
-    let (evens, odds) = nums.drain(..).partition(|n| n % 2 == 0);
-    *nums = odds;
-    evens
+    nums.extract_if(.., |n| *n % 2 == 0).collect()
 }
 // ANCHOR_END: drain
 
