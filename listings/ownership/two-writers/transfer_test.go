@@ -17,6 +17,7 @@ func TestTransfer(t *testing.T) {
 		{"backward", 1, 0, false, []int64{130, -30}},
 		{"to itself", 0, 0, false, []int64{100, 0}},
 		{"no such account", 0, 2, true, []int64{100, 0}},
+		{"from no such account", 2, 0, true, []int64{100, 0}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,9 +23,16 @@ pub fn transfer(
 
 // ANCHOR: by-index
 /// The same with one write per statement: each borrow ends at its
-/// semicolon, so the two never overlap. Out-of-bounds indices panic, as
-/// they do in Go.
+/// semicolon, so the two never overlap. An index out of bounds panics, as
+/// in Go, and before anything is written, as the Go twin's two pointers
+/// are both taken before either write; without the check, a missing `to`
+/// would panic only after `from` had been debited.
 pub fn transfer_by_index(balances: &mut [i64], from: usize, to: usize, amount: i64) {
+    let accounts = balances.len();
+    assert!(
+        from < accounts && to < accounts,
+        "index out of bounds: a transfer from {from} to {to} among {accounts} accounts"
+    );
     balances[from] -= amount;
     balances[to] += amount;
 }
@@ -78,9 +85,17 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "index out of bounds")]
-    fn transfer_by_index_to_a_missing_account_panics() {
-        transfer_by_index(&mut [100, 0], 0, 2, 30);
+    fn transfer_by_index_to_a_missing_account_panics_and_writes_nothing() {
+        for (from, to) in [(0, 2), (2, 0)] {
+            let mut balances = [100, 0];
+            let transfer = std::panic::AssertUnwindSafe(|| {
+                transfer_by_index(&mut balances, from, to, 30);
+            });
+            let panic = std::panic::catch_unwind(transfer).unwrap_err();
+            let message = panic.downcast_ref::<String>().unwrap();
+            assert!(message.contains("index out of bounds"), "{message}");
+            assert_eq!(balances, [100, 0], "{from} -> {to}");
+        }
     }
 }
 // ANCHOR_END: tests
