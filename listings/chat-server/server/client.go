@@ -84,8 +84,7 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 	conn.SetWriteDeadline(deadline)
 	for {
 		kind, data, err := conn.ReadMessage()
-		var netErr net.Error
-		if errors.As(err, &netErr) && netErr.Timeout() && s.ctx.Err() == nil {
+		if netErr, ok := errors.AsType[net.Error](err); ok && netErr.Timeout() && s.ctx.Err() == nil {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
 			s.write(conn, timedOut.frame())
 			closeWith(conn, websocket.ClosePolicyViolation, "join timeout")

@@ -1,7 +1,7 @@
 // Package userstore is a small user store whose errors follow Go's
 // conventions: sentinel errors a caller tests with errors.Is, wrapping
 // with %w to add context, and the standard library's *fs.PathError,
-// found with errors.As, for storage failures. Users live in a text file,
+// found with errors.AsType, for storage failures. Users live in a text file,
 // one name per line, the line number being the user's id.
 package userstore
 

@@ -99,11 +99,11 @@ func TestStorageFailuresKeepTheirCause(t *testing.T) {
 			}
 		})
 	}
-	// errors.As finds the standard library's error in the chain, with
+	// errors.AsType finds the standard library's error in the chain, with
 	// the operation and file it was about.
-	var pathErr *fs.PathError
-	if !errors.As(unwritable, &pathErr) || pathErr.Op != "open" || pathErr.Path != noDir {
-		t.Errorf("errors.As(%v) found %#v", unwritable, pathErr)
+	pathErr, ok := errors.AsType[*fs.PathError](unwritable)
+	if !ok || pathErr.Op != "open" || pathErr.Path != noDir {
+		t.Errorf("errors.AsType(%v) found %#v", unwritable, pathErr)
 	}
 }
 

@@ -4,6 +4,7 @@
 package sharing
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -42,7 +43,7 @@ type Journal struct {
 func (j *Journal) Write(line string) { j.lines = append(j.lines, line) }
 
 // Lines returns a copy of the lines written so far.
-func (j *Journal) Lines() []string { return append([]string(nil), j.lines...) }
+func (j *Journal) Lines() []string { return slices.Clone(j.lines) }
 
 // ANCHOR_END: journal
 

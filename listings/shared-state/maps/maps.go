@@ -42,9 +42,14 @@ type Counts struct {
 	m sync.Map // string -> *atomic.Uint64
 }
 
-// Increment adds one to key's count.
+// Increment adds one to key's count. Load comes first because a key is
+// usually there already; LoadOrStore alone would allocate a counter on
+// every call only to throw it away.
 func (c *Counts) Increment(key string) {
-	counter, _ := c.m.LoadOrStore(key, new(atomic.Uint64))
+	counter, ok := c.m.Load(key)
+	if !ok {
+		counter, _ = c.m.LoadOrStore(key, new(atomic.Uint64))
+	}
 	counter.(*atomic.Uint64).Add(1)
 }
 

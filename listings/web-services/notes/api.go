@@ -62,8 +62,7 @@ func (a *api) createNote(w http.ResponseWriter, r *http.Request) {
 	}
 	var in NewNote
 	if err := decodeJSON(w, r, &in); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
 			writeError(w, http.StatusRequestEntityTooLarge, "request body is too large")
 			return
 		}
