@@ -14,7 +14,9 @@ type Report struct {
 	Hits int
 }
 
-// Hits reads the count; a value receiver gets a copy of the Counter.
+// Hits reads the count; a value receiver gets a copy of the Counter. It
+// is a value receiver only to show one: Go's advice is that once one
+// method of a type needs a pointer receiver, all of them take one.
 func (c Counter) Hits() int { return c.hits }
 
 // Hit changes the count; it needs a pointer receiver.

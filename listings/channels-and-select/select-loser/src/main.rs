@@ -76,8 +76,7 @@ mod tests {
         tick.send(()).await.unwrap();
 
         // Built once, outside the loop; each select polls the same future.
-        let pair = read_pair(&mut messages);
-        tokio::pin!(pair);
+        let mut pair = std::pin::pin!(read_pair(&mut messages));
         let mut ticks_seen = 0;
         let got = loop {
             tokio::select! {

@@ -109,6 +109,11 @@ impl UserStore {
             .open(&self.path)
             .map_err(StorageError::on("open", &self.path))?;
         writeln!(file, "{name}").map_err(StorageError::on("append to", &self.path))?;
+        // Dropping a File ignores any error from closing it; `sync_all` is
+        // how std lets a program see a failed write-back, where the Go twin
+        // checks the error of `Close`.
+        file.sync_all()
+            .map_err(StorageError::on("sync", &self.path))?;
         self.names.push(name.to_owned());
         Ok(User {
             id: self.names.len() as u64,

@@ -9,7 +9,7 @@ use std::sync::{LazyLock, OnceLock};
 /// Words a search index skips. Built the first time anything reads it;
 /// a `static` cannot run code at start-up, as Go's package init does.
 static STOP_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| "a an and of or the to".split(' ').collect());
+    LazyLock::new(|| "a an and of or the to".split_whitespace().collect());
 
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.contains(word.to_lowercase().as_str())

@@ -5,7 +5,9 @@
 
 // ANCHOR: traits
 pub trait Named {
-    fn name(&self) -> String;
+    /// Borrowed from the value: a caller that wants its own copy can call
+    /// `to_owned`, and one that only reads it pays for no allocation.
+    fn name(&self) -> &str;
 
     /// A default method: every `Named` type gets it, written once here,
     /// and may override it.
@@ -41,8 +43,8 @@ pub struct Database {
 }
 
 impl Named for Database {
-    fn name(&self) -> String {
-        self.name.clone()
+    fn name(&self) -> &str {
+        &self.name
     }
 }
 
