@@ -1,6 +1,12 @@
-//! Go, offline: the settings every `go` command of the book runs with, and
-//! the git-ignored `go.work` that lets modules needing a third-party package
-//! build from the source Debian packages, with no module proxy reachable.
+//! Go: the settings every `go` command of the book runs with, and the check
+//! that each module under `listings/` builds on its own from what is
+//! committed, as it does in a reader's fresh clone.
+//!
+//! Each module is tested alone, with its committed `go.mod` and `go.sum`:
+//! third-party modules come from the module proxy the `go` command is set up
+//! with (proxy.golang.org by default) and are verified against `go.sum`.
+//! There is no `go.work`; an earlier version of xtask wrote one, which
+//! [`remove_generated_go_work`] deletes.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,21 +14,24 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-/// Third-party Go modules the listings may require, and where Debian puts
-/// their source (packages golang-github-gorilla-websocket-dev and
-/// golang-github-mattn-go-sqlite3-dev).
-pub const DEBIAN_MODULES: &[&str] = &[
-    "github.com/gorilla/websocket",
-    "github.com/mattn/go-sqlite3",
-];
-const DEBIAN_GOCODE: &str = "/usr/share/gocode/src";
+/// The first line of the `go.work` that earlier versions of xtask wrote.
+const GENERATED_GO_WORK: &str = "// Written by `cargo xtask`; not committed. See README.";
 
-/// Never download a toolchain or a module; `go.work` supplies the rest.
-pub fn offline_env(command: &mut Command) {
+/// The settings of every `go` command the book runs, the Go-twin builds
+/// included (the conformance suites' testkit sets the same):
+/// - `GOTOOLCHAIN=local`: the pinned Go runs, and never downloads another
+///   toolchain because a `go.mod` asks for a newer one;
+/// - `GOWORK=off`: each module on its own, as a reader builds it; a
+///   `go.work` above it (a developer's own, or a stale generated one)
+///   cannot change what is tested;
+/// - `GOFLAGS=-mod=readonly`: `go.mod` and `go.sum` are used as committed, so
+///   a missing or wrong entry fails instead of being fixed up, and flags
+///   from the user's `go env -w GOFLAGS=…` do not apply.
+pub fn standalone_env(command: &mut Command) {
     command
         .env("GOTOOLCHAIN", "local")
-        .env("GOPROXY", "off")
-        .env("GOFLAGS", "");
+        .env("GOWORK", "off")
+        .env("GOFLAGS", "-mod=readonly");
 }
 
 /// Every directory under `listings/` with a `go.mod`, sorted.
@@ -43,30 +52,72 @@ pub fn modules(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Writes `go.work` at the root: every module, plus a `replace` pointing each
-/// required third-party module at Debian's source when that is installed.
-pub fn write_go_work(root: &Path) -> Result<PathBuf> {
-    let mut text =
-        String::from("// Written by `cargo xtask`; not committed. See README.\ngo 1.27\n\nuse (\n");
-    let modules = modules(root)?;
-    for module in &modules {
-        let rel = module.strip_prefix(root).unwrap_or(module);
-        text.push_str(&format!("\t./{}\n", rel.display()));
+/// Deletes the git-ignored `go.work` (and its `go.work.sum`) that earlier
+/// versions of xtask wrote at the root, so that a `go run .` typed by hand in
+/// an existing checkout builds what a fresh clone builds. A `go.work`
+/// without xtask's first line is someone's own and stays.
+pub fn remove_generated_go_work(root: &Path) -> Result<()> {
+    let path = root.join("go.work");
+    let generated =
+        fs::read_to_string(&path).is_ok_and(|text| text.lines().next() == Some(GENERATED_GO_WORK));
+    if generated {
+        fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        let sum = root.join("go.work.sum");
+        if sum.exists() {
+            fs::remove_file(&sum).with_context(|| format!("removing {}", sum.display()))?;
+        }
+        eprintln!(
+            "removed {}, which an earlier cargo xtask wrote; each Go module now builds on its own",
+            path.display()
+        );
     }
-    text.push_str(")\n");
-    let all_go_mod: String = modules
-        .iter()
-        .filter_map(|m| fs::read_to_string(m.join("go.mod")).ok())
-        .collect();
-    for module in DEBIAN_MODULES {
-        let source = Path::new(DEBIAN_GOCODE).join(module);
-        if all_go_mod.contains(module) && source.is_dir() {
-            text.push_str(&format!("\nreplace {module} => {}\n", source.display()));
+    Ok(())
+}
+
+/// Checks that the module in `module` (named `name` in messages) builds
+/// on its own from what is committed, with [`standalone_env`]: `go mod tidy
+/// -diff` (go.mod and go.sum are exactly what `go mod tidy` writes, so no
+/// entry is missing or wrong), then `go build -o /dev/null ./...` (which
+/// leaves no binary in the listing). The error names the module and quotes
+/// Go.
+pub fn check_builds_alone(go: &Path, module: &Path, name: &str) -> Result<(), String> {
+    let steps: [(&[&str], &str); 2] = [
+        (
+            &["mod", "tidy", "-diff"],
+            "its go.mod and go.sum are not what `go mod tidy` writes, so a fresh clone \
+             does not build; run `go mod tidy` there with the pinned Go (`cargo xtask go-env` \
+             prints it) and commit go.mod and go.sum",
+        ),
+        (
+            &["build", "-o", "/dev/null", "./..."],
+            "it does not build on its own",
+        ),
+    ];
+    for (args, meaning) in steps {
+        let mut command = Command::new(go);
+        command.args(args).current_dir(module);
+        standalone_env(&mut command);
+        let what = format!(
+            "GOWORK=off GOFLAGS=-mod=readonly go {} in {name}",
+            args.join(" ")
+        );
+        let output = command
+            .output()
+            .map_err(|e| format!("{name}: cannot run {what}: {e}"))?;
+        if !output.status.success() {
+            // `tidy -diff` prints its diff on stdout, the rest of Go's
+            // complaints go to stderr.
+            let said: Vec<String> = [&output.stdout, &output.stderr]
+                .iter()
+                .map(|text| String::from_utf8_lossy(text).trim().to_owned())
+                .filter(|text| !text.is_empty())
+                .collect();
+            let said = said.join("\n").replace('\n', "\n    ");
+            return Err(format!(
+                "{name}: {meaning}: `{what}` failed ({}):\n    {said}",
+                output.status
+            ));
         }
     }
-    let path = root.join("go.work");
-    if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-        fs::write(&path, text)?;
-    }
-    Ok(path)
+    Ok(())
 }

@@ -7,8 +7,8 @@
 //!   URL manifest.
 //! - `cargo xtask preprocess` is the mdBook preprocessor that captions
 //!   listings (book.toml runs it).
-//! - `cargo xtask go-env` installs Go, writes go.work and prints the
-//!   environment for running Go commands by hand.
+//! - `cargo xtask go-env` installs Go and prints the environment for
+//!   running Go commands by hand as the tests run them.
 
 mod bench;
 mod book;
@@ -44,9 +44,9 @@ fn run(args: &[String]) -> Result<()> {
         Some("urls") if args.get(1).is_some_and(|a| a == "--update") => urls::update(&root),
         Some("go-env") => {
             let go = tools::go()?;
-            go::write_go_work(&root)?;
+            go::remove_generated_go_work(&root)?;
             println!(
-                "export GO={} PATH={}:$PATH GOTOOLCHAIN=local GOPROXY=off",
+                "export GO={} PATH={}:$PATH GOTOOLCHAIN=local GOWORK=off GOFLAGS=-mod=readonly",
                 go.display(),
                 go.parent().unwrap().display()
             );
@@ -54,7 +54,6 @@ fn run(args: &[String]) -> Result<()> {
         }
         Some("bench") => {
             let go = tools::go()?;
-            go::write_go_work(&root)?;
             let ctx = bench::Context::new(root, go);
             match args.get(1).map(String::as_str) {
                 Some("job-queue") => bench::job_queue::run(&ctx),

@@ -2,4 +2,4 @@ module example.com/gotorust/chat-server/step-1-echo
 
 go 1.27
 
-require github.com/gorilla/websocket v1.5.0
+require github.com/gorilla/websocket v1.5.3

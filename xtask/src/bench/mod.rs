@@ -45,12 +45,12 @@ impl Context {
         Context { root, out_dir, go }
     }
 
-    /// A `go` command with the book's offline settings, run from `dir`
-    /// (relative to the root).
+    /// A `go` command with the book's settings (the pinned Go, each module
+    /// on its own), run from `dir` (relative to the root).
     pub fn go(&self, dir: &str) -> Command {
         let mut command = Command::new(&self.go);
         command.current_dir(self.root.join(dir));
-        crate::go::offline_env(&mut command);
+        crate::go::standalone_env(&mut command);
         command
     }
 
