@@ -382,7 +382,7 @@ fn include_problems(root: &Path, chapter_dir: &Path, source: &str) -> Vec<(usize
             let problem = match fs::read_to_string(&path) {
                 Err(e) => Some(format!("{shown} cannot be read ({e})")),
                 Ok(file) => blocks::selection_problem(&file, &include.selection())
-                    .map(|why| format!("in {shown}, {why}")),
+                    .map(|why| format!("{shown}: {why}")),
             };
             if let Some(why) = problem {
                 let why = format!("{directive}: {why}");

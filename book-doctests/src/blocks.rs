@@ -248,7 +248,7 @@ pub fn selection_problem(file: &str, selection: &Selection) -> Option<String> {
             else {
                 let known = anchors(file);
                 return Some(format!(
-                    "there is no `ANCHOR: {name}` in it (its anchors: {}); mdBook would show an \
+                    "no `ANCHOR: {name}` in the file (its anchors: {}); mdBook would show an \
                      empty block, or with rustdoc_include hide the whole file",
                     if known.is_empty() {
                         "none".to_owned()

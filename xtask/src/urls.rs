@@ -272,12 +272,31 @@ pub fn check(root: &Path) -> Result<()> {
 
     for entry in &manifest {
         let page = entry.split('#').next().unwrap_or_default();
-        let kept = site.headings.contains(entry)
-            || redirected.contains(entry.as_str())
-            || (entry.contains('#') && redirected.contains(page));
-        if !kept {
-            problems.push(missing_entry(root, &site, &manifest, entry));
+        if site.headings.contains(entry) || redirected.contains(entry.as_str()) {
+            continue;
         }
+        // An anchor of a moved page without a redirect of its own: the
+        // page's redirect keeps the fragment (replacing any it names), so
+        // it must exist there.
+        if let Some((_, fragment)) = entry.split_once('#')
+            && let Some(redirect) = redirects.iter().find(|r| r.key() == page)
+        {
+            if let Some((target, _)) = internal_target(page, &redirect.to)
+                && site
+                    .ids
+                    .get(&target)
+                    .is_some_and(|ids| !ids.contains(fragment))
+            {
+                problems.push(format!(
+                    "book.toml:{}: {entry} (in {MANIFEST}) now leads, through the redirect \
+                     \"{}\" = \"{}\", to {target}#{fragment}, which does not exist; add \
+                     \"/{entry}\" = \"{target}#NEW-ID\" under [output.html.redirect]",
+                    redirect.line, redirect.from, redirect.to
+                ));
+            }
+            continue;
+        }
+        problems.push(missing_entry(root, &site, &manifest, entry));
     }
     let new: Vec<_> = site.headings.difference(&manifest).collect();
     if !new.is_empty() {
