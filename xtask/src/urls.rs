@@ -221,9 +221,12 @@ fn redirect_problems(site: &Site, redirects: &[Redirect]) -> Vec<String> {
         // mdBook writes a stub only where no page is, and maps the old
         // anchors of a page that still exists only when written with `/`.
         match fragment {
-            None if site.ids.contains_key(page) => problems.push(format!(
-                "{place} is ignored: {page} is still a page of the book"
-            )),
+            None if site.ids.contains_key(page) => {
+                problems.push(format!(
+                    "{place} is ignored: {page} is still a page of the book"
+                ));
+                continue;
+            }
             Some(_) if site.ids.contains_key(page) && !redirect.from.starts_with('/') => problems
                 .push(format!(
                     "{place} is ignored: mdBook maps the old anchors of an existing page only \
@@ -309,7 +312,14 @@ pub fn check(root: &Path) -> Result<()> {
     }
 
     let mut checked = 0;
-    for (page, href) in &site.links {
+    // print.html repeats every chapter: report its links only when no
+    // chapter has the same broken one.
+    let mut broken_fragments = BTreeSet::new();
+    let (print, chapters): (Vec<_>, Vec<_>) = site
+        .links
+        .iter()
+        .partition(|(page, _)| page == "print.html");
+    for (page, href) in chapters.into_iter().chain(print) {
         let Some((target, fragment)) = internal_target(page, href) else {
             continue;
         };
@@ -320,6 +330,7 @@ pub fn check(root: &Path) -> Result<()> {
         };
         if let Some(fragment) = fragment
             && !ids.contains(&fragment)
+            && (page != "print.html" || !broken_fragments.contains(&fragment))
         {
             let places = links_in_sources(root, page, &target, &fragment);
             let place = if places.is_empty() {
@@ -331,6 +342,7 @@ pub fn check(root: &Path) -> Result<()> {
                 "{place}: links to {href} (on {page}), but {target} has no element with id \
                  \"{fragment}\"; fix the link, or the heading it meant"
             ));
+            broken_fragments.insert(fragment);
         }
     }
     if checked == 0 {
