@@ -381,8 +381,20 @@ fn include_problems(root: &Path, chapter_dir: &Path, source: &str) -> Vec<(usize
             );
             let problem = match fs::read_to_string(&path) {
                 Err(e) => Some(format!("{shown} cannot be read ({e})")),
-                Ok(file) => blocks::selection_problem(&file, &include.selection())
-                    .map(|why| format!("{shown}: {why}")),
+                Ok(file) => match blocks::selected(&file, &include.selection()) {
+                    Err(why) => Some(format!("{shown}: {why}")),
+                    // A fence in the included lines would end the block.
+                    Ok(lines) => lines
+                        .iter()
+                        .find(|l| l.trim_start().starts_with("```"))
+                        .map(|fence| {
+                            format!(
+                                "{shown}: the included lines hold a fence ({:?}), which would \
+                                 close the chapter's block",
+                                fence.trim()
+                            )
+                        }),
+                },
             };
             if let Some(why) = problem {
                 let why = format!("{directive}: {why}");
@@ -430,8 +442,8 @@ fn orphan_test(
     format!(
         "#[test]\nfn every_chapter_file_is_in_summary() {{\n    \
          let orphans: &[&str] = &{orphans:?};\n    \
-         assert!(orphans.is_empty(), \"not listed in src/SUMMARY.md, so neither rendered nor \
-         tested: {{orphans:?}}\");\n}}\n"
+         assert!(orphans.is_empty(), \"{{}}: not listed in src/SUMMARY.md, so neither rendered \
+         nor tested\", orphans.join(\", \"));\n}}\n"
     )
 }
 

@@ -234,6 +234,12 @@ pub fn anchors(file: &str) -> Vec<String> {
 /// else than its writer meant; `None` when it selects some lines. `file` is
 /// the included file's text.
 pub fn selection_problem(file: &str, selection: &Selection) -> Option<String> {
+    selected(file, selection).err()
+}
+
+/// The lines an include directive shows (anchor lines left out), or why it
+/// would show nothing, or something else than its writer meant.
+pub fn selected<'a>(file: &'a str, selection: &Selection) -> Result<Vec<&'a str>, String> {
     let lines: Vec<&str> = file.lines().collect();
     let taken: Vec<&str> = match selection {
         Selection::All => lines,
@@ -247,7 +253,7 @@ pub fn selection_problem(file: &str, selection: &Selection) -> Option<String> {
                 .position(|l| anchor_on(l, "ANCHOR:").as_deref() == Some(name))
             else {
                 let known = anchors(file);
-                return Some(format!(
+                return Err(format!(
                     "no `ANCHOR: {name}` in the file (its anchors: {}); mdBook would show an \
                      empty block, or with rustdoc_include hide the whole file",
                     if known.is_empty() {
@@ -261,7 +267,7 @@ pub fn selection_problem(file: &str, selection: &Selection) -> Option<String> {
                 .iter()
                 .position(|l| anchor_on(l, "ANCHOR_END:").as_deref() == Some(name))
             else {
-                return Some(format!(
+                return Err(format!(
                     "`ANCHOR: {name}` on line {} has no `ANCHOR_END: {name}` after it, so mdBook \
                      would take the rest of the file",
                     open + 1
@@ -270,13 +276,17 @@ pub fn selection_problem(file: &str, selection: &Selection) -> Option<String> {
             lines[open + 1..open + 1 + close].to_vec()
         }
     };
-    let shown = taken.iter().any(|l| {
-        anchor_on(l, "ANCHOR:").is_none() && !l.contains("ANCHOR_END:") && !l.trim().is_empty()
-    });
-    (!shown).then(|| match selection {
-        Selection::Anchor(name) => format!("the anchor `{name}` encloses no lines"),
-        _ => "the lines it selects are empty".to_owned(),
-    })
+    let shown: Vec<&str> = taken
+        .into_iter()
+        .filter(|l| anchor_on(l, "ANCHOR:").is_none() && !l.contains("ANCHOR_END:"))
+        .collect();
+    if shown.iter().all(|l| l.trim().is_empty()) {
+        return Err(match selection {
+            Selection::Anchor(name) => format!("the anchor `{name}` encloses no lines"),
+            _ => "the lines it selects are empty".to_owned(),
+        });
+    }
+    Ok(shown)
 }
 
 /// Whether a Rust block shows the reader anything: lines that are not
