@@ -363,6 +363,16 @@ fn chapter_tests(
 fn include_problems(root: &Path, chapter_dir: &Path, source: &str) -> Vec<(usize, String)> {
     let mut problems = Vec::new();
     for (index, text) in source.lines().enumerate() {
+        for name in blocks::unknown_directives(text) {
+            problems.push((
+                index + 1,
+                format!(
+                    "`{{{{#{name} …}}}}` is no mdBook directive (include, rustdoc_include, \
+                     playground, title), so the page would show it as text; escape it as \
+                     `\\{{{{#…}}}}` if that is meant"
+                ),
+            ));
+        }
         for include in blocks::includes(text) {
             if include.kind == "playground" {
                 continue;
@@ -397,16 +407,19 @@ fn include_problems(root: &Path, chapter_dir: &Path, source: &str) -> Vec<(usize
                 },
             };
             if let Some(why) = problem {
-                let why = format!("{directive}: {why}");
-                // One test per line, even with two directives on it.
-                match problems.last_mut() {
-                    Some((line, text)) if *line == index + 1 => *text = format!("{text}; {why}"),
-                    _ => problems.push((index + 1, why)),
-                }
+                problems.push((index + 1, format!("{directive}: {why}")));
             }
         }
     }
-    problems
+    // One test per line, even with two problems on it.
+    let mut merged: Vec<(usize, String)> = Vec::new();
+    for (line, why) in problems {
+        match merged.last_mut() {
+            Some((last, text)) if *last == line => *text = format!("{text}; {why}"),
+            _ => merged.push((line, why)),
+        }
+    }
+    merged
 }
 
 /// A test that fails when a markdown file under `src/` is not in SUMMARY.md,

@@ -171,6 +171,28 @@ pub fn includes(text: &str) -> Vec<Include> {
     found
 }
 
+/// The `{{#name …}}` directives of a text that mdBook does not know, and so
+/// prints as they are (a typo such as `{{#inlcude …}}`); escaped ones
+/// (`\{{#…}}`) are text on purpose.
+pub fn unknown_directives(text: &str) -> Vec<String> {
+    const KNOWN: &[&str] = &["include", "rustdoc_include", "playground", "title"];
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{#") {
+        let escaped = rest[..start].ends_with('\\');
+        let after = &rest[start + 3..];
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !escaped && !name.is_empty() && !KNOWN.contains(&name.as_str()) {
+            found.push(name);
+        }
+        rest = after;
+    }
+    found
+}
+
 /// What an include directive's selector asks for, read the way mdBook reads
 /// it: a selector that starts with a number (or is empty) is a line range,
 /// anything else the name of an anchor.
@@ -467,6 +489,14 @@ mod tests {
         assert_eq!(
             compiled_code(block),
             "#![allow(dead_code)]\nfn main() {\nstruct S;\n}\n"
+        );
+    }
+
+    #[test]
+    fn unknown_directives_are_found() {
+        assert_eq!(
+            unknown_directives("{{#inlcude a.rs}} {{#include b.rs}} \\{{#nope}} {{#title T}}"),
+            vec!["inlcude".to_owned()]
         );
     }
 
