@@ -31,7 +31,9 @@ fn main() {
         .expect("book-doctests sits in the workspace")
         .to_owned();
     let out_dir = PathBuf::from(env("OUT_DIR"));
-    for watched in ["src", "listings", "book.toml"] {
+    // Cargo.toml: a new workspace member brings targets whose module trees
+    // the excerpt check reads.
+    for watched in ["src", "listings", "book.toml", "Cargo.toml"] {
         println!("cargo::rerun-if-changed={}", root.join(watched).display());
     }
     println!("cargo::rustc-env=BOOK_DOCTESTS_TARGET={}", env("TARGET"));
@@ -47,7 +49,14 @@ fn main() {
         .preprocess_book(&MarkdownRenderer::new())
         .unwrap_or_else(|e| panic!("mdBook could not expand the chapters: {e:#}"));
 
+    // The expanded chapters of an earlier build would outlive a renamed or
+    // removed chapter, and tests/expansion.rs compares every file here.
+    let compiled = compiled_files(&root);
     let expanded_dir = out_dir.join("expanded");
+    if expanded_dir.exists() {
+        fs::remove_dir_all(&expanded_dir)
+            .unwrap_or_else(|e| panic!("cannot clear {}: {e}", expanded_dir.display()));
+    }
     let mut tests = String::new();
     let mut chapters_in_summary = BTreeSet::new();
     let mut included = BTreeSet::new();
@@ -77,6 +86,7 @@ fn main() {
             .collect();
         tests.push_str(&chapter_tests(
             &root,
+            &compiled,
             source_path,
             &chapter_dir,
             &chapter_includes,
@@ -134,6 +144,7 @@ fn fenced_blocks(text: &str) -> (Vec<Block>, Vec<usize>) {
 /// are the files the chapter includes, resolved against `chapter_dir`.
 fn chapter_tests(
     root: &Path,
+    compiled: &BTreeSet<PathBuf>,
     source_path: &Path,
     chapter_dir: &Path,
     all_includes: &BTreeSet<PathBuf>,
@@ -160,6 +171,15 @@ fn chapter_tests(
         )
         .unwrap();
     };
+    for (line, why) in include_problems(root, chapter_dir, source) {
+        writeln!(
+            out,
+            "    #[test]\n    fn include_line_{line}() {{\n        \
+             panic!(\"{{}}\", {:?});\n    }}",
+            format!("{chapter}:{line}: {why}")
+        )
+        .unwrap();
+    }
     for line in indented {
         fail(
             &mut out,
@@ -207,6 +227,18 @@ fn chapter_tests(
                         .unwrap_or_default()
                         .trim()
                 ),
+            );
+            continue;
+        }
+        if !includes.is_empty()
+            && !blocks::shows_code(&expanded.text, fence != Fence::Other && fence != Fence::Go)
+        {
+            fail(
+                &mut out,
+                line,
+                "after mdBook's expansion this block shows the reader nothing (every line \
+                 empty or hidden); check the include's anchor or line range"
+                    .into(),
             );
             continue;
         }
@@ -266,6 +298,22 @@ fn chapter_tests(
                     );
                     continue;
                 }
+                if let Some(file) = files
+                    .iter()
+                    .find(|f| f.ends_with(".rs") && !compiled.contains(&root.join(f)))
+                {
+                    fail(
+                        &mut out,
+                        line,
+                        format!(
+                            "{file} is in no crate's module tree: no `mod` declaration reaches \
+                             it from the root of any target that `cargo metadata` lists for the \
+                             workspace (nor does a trybuild test name it), so nothing compiles \
+                             it; declare it with `mod` in its crate"
+                        ),
+                    );
+                    continue;
+                }
                 writeln!(
                     out,
                     "    #[test]\n    fn line_{line}() {{\n        \
@@ -274,14 +322,17 @@ fn chapter_tests(
                 .unwrap();
             }
             Fence::Rust(mode) => {
-                if mode == Mode::Ignore && !explains_ignore(source, line) {
+                if mode == Mode::Ignore
+                    && !blocks::explains_ignore(&blocks::paragraph_before(source, line))
+                {
                     fail(
                         &mut out,
                         line,
-                        "an `ignore` block needs a sentence just before it \
-                                          saying why it is not compiled (mention `ignore` or \
-                                          `not compiled`)"
-                            .into(),
+                        format!(
+                            "an `ignore` block needs the paragraph just before it to say why, \
+                             in a sentence with \"{} …\" and at least three words of reason",
+                            blocks::IGNORE_REASON
+                        ),
                     );
                     continue;
                 }
@@ -305,20 +356,70 @@ fn chapter_tests(
     out
 }
 
-/// Whether the paragraph just before the fence on `line` says why the block
-/// is not compiled.
-fn explains_ignore(source: &str, line: usize) -> bool {
-    let paragraph: Vec<&str> = source
-        .lines()
-        .take(line - 1)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .skip_while(|l| l.trim().is_empty())
-        .take_while(|l| !l.trim().is_empty())
-        .collect();
-    let text = paragraph.join(" ").to_lowercase();
-    text.contains("ignore") || text.contains("not compiled")
+/// Every `{{#include}}` or `{{#rustdoc_include}}` of a chapter's source
+/// whose file is missing, or whose anchor or line range selects nothing, as
+/// (line, why). mdBook itself only logs a missing file, and shows a missing
+/// anchor as an empty block (or, with rustdoc_include, hides the whole file).
+fn include_problems(root: &Path, chapter_dir: &Path, source: &str) -> Vec<(usize, String)> {
+    let mut problems = Vec::new();
+    for (index, text) in source.lines().enumerate() {
+        for name in blocks::unknown_directives(text) {
+            problems.push((
+                index + 1,
+                format!(
+                    "`{{{{#{name} …}}}}` is no mdBook directive (include, rustdoc_include, \
+                     playground, title), so the page would show it as text; escape it as \
+                     `\\{{{{#…}}}}` if that is meant"
+                ),
+            ));
+        }
+        for include in blocks::includes(text) {
+            if include.kind == "playground" {
+                continue;
+            }
+            let path = normalize(&chapter_dir.join(&include.path));
+            let shown = relative(root, &path);
+            let directive = format!(
+                "{{{{#{} {}{}}}}}",
+                include.kind,
+                include.path,
+                include
+                    .selector
+                    .as_ref()
+                    .map(|s| format!(":{s}"))
+                    .unwrap_or_default()
+            );
+            let problem = match fs::read_to_string(&path) {
+                Err(e) => Some(format!("{shown} cannot be read ({e})")),
+                Ok(file) => match blocks::selected(&file, &include.selection()) {
+                    Err(why) => Some(format!("{shown}: {why}")),
+                    // A fence in the included lines would end the block.
+                    Ok(lines) => lines
+                        .iter()
+                        .find(|l| l.trim_start().starts_with("```"))
+                        .map(|fence| {
+                            format!(
+                                "{shown}: the included lines hold a fence ({:?}), which would \
+                                 close the chapter's block",
+                                fence.trim()
+                            )
+                        }),
+                },
+            };
+            if let Some(why) = problem {
+                problems.push((index + 1, format!("{directive}: {why}")));
+            }
+        }
+    }
+    // One test per line, even with two problems on it.
+    let mut merged: Vec<(usize, String)> = Vec::new();
+    for (line, why) in problems {
+        match merged.last_mut() {
+            Some((last, text)) if *last == line => *text = format!("{text}; {why}"),
+            _ => merged.push((line, why)),
+        }
+    }
+    merged
 }
 
 /// A test that fails when a markdown file under `src/` is not in SUMMARY.md,
@@ -354,8 +455,8 @@ fn orphan_test(
     format!(
         "#[test]\nfn every_chapter_file_is_in_summary() {{\n    \
          let orphans: &[&str] = &{orphans:?};\n    \
-         assert!(orphans.is_empty(), \"not listed in src/SUMMARY.md, so neither rendered nor \
-         tested: {{orphans:?}}\");\n}}\n"
+         assert!(orphans.is_empty(), \"{{}}: not listed in src/SUMMARY.md, so neither rendered \
+         nor tested\", orphans.join(\", \"));\n}}\n"
     )
 }
 
@@ -407,5 +508,170 @@ fn env(name: &str) -> String {
 fn write_if_changed(path: &Path, contents: &str) {
     if fs::read_to_string(path).ok().as_deref() != Some(contents) {
         fs::write(path, contents).unwrap();
+    }
+}
+
+/// The Rust files the workspace's crates compile: from the root file of
+/// every target `cargo metadata` lists (libraries, binaries, tests,
+/// examples, benches, build scripts), every file reached by `mod name;`
+/// (with `#[path]`) or `include!("…")`, and the files a trybuild test of
+/// the crate names. Files that only a macro's output
+/// declares are not found; the check then fails, it never passes wrongly.
+///
+/// Reading the module tree, rather than the `.d` dep-info files rustc writes,
+/// keeps the answer independent of what was built before: dep-info lives in
+/// a build directory shared between checkouts and outlives a removed `mod`.
+fn compiled_files(root: &Path) -> BTreeSet<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = std::process::Command::new(cargo)
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+        ])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "cargo metadata failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let mut files = BTreeSet::new();
+    let roots = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|package| package["targets"].as_array().into_iter().flatten())
+        .filter_map(|target| target["src_path"].as_str());
+    for target_root in roots {
+        let path = normalize(Path::new(target_root));
+        let dir = path.parent().unwrap().to_owned();
+        walk_module(&path, &dir, &mut files);
+    }
+    // A trybuild test compiles the files it names (relative to its
+    // package), expecting them to fail: those are compiled too.
+    let manifests = metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|package| package["manifest_path"].as_str());
+    let mut named = BTreeSet::new();
+    for manifest in manifests {
+        let package_dir = Path::new(manifest).parent().unwrap();
+        for file in files.iter().filter(|f| f.starts_with(package_dir)) {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            if text.contains("trybuild::") {
+                named.extend(trybuild_files(package_dir, &text));
+            }
+        }
+    }
+    files.extend(named);
+    files
+}
+
+/// The `.rs` files a trybuild test names in string literals (a `*` in the
+/// file name matches any run of characters, as trybuild's globs do).
+fn trybuild_files(package_dir: &Path, text: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for literal in text.split('"').skip(1).step_by(2) {
+        if !literal.ends_with(".rs") {
+            continue;
+        }
+        let path = normalize(&package_dir.join(literal));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        match name.split_once('*') {
+            None => found.push(path),
+            Some((prefix, suffix)) => {
+                let entries = fs::read_dir(path.parent().unwrap()).into_iter().flatten();
+                found.extend(entries.flatten().map(|e| e.path()).filter(|p| {
+                    let n = p.file_name().unwrap().to_string_lossy();
+                    n.starts_with(prefix) && n.ends_with(suffix)
+                }));
+            }
+        }
+    }
+    found
+}
+
+/// Adds `file` and the files its modules are in; `dir` is where its
+/// `mod name;` children live.
+fn walk_module(file: &Path, dir: &Path, files: &mut BTreeSet<PathBuf>) {
+    if !files.insert(file.to_owned()) {
+        return;
+    }
+    // A file that does not parse is rustc's to report; its own lines still
+    // count as compiled.
+    let Ok(text) = fs::read_to_string(file) else {
+        return;
+    };
+    let Ok(parsed) = syn::parse_file(&text) else {
+        return;
+    };
+    walk_items(&parsed.items, file, dir, false, files);
+}
+
+/// `inline` says whether `items` are inside a `mod name { … }` block.
+fn walk_items(
+    items: &[syn::Item],
+    file: &Path,
+    dir: &Path,
+    inline: bool,
+    files: &mut BTreeSet<PathBuf>,
+) {
+    let file_dir = file.parent().unwrap();
+    for item in items {
+        match item {
+            syn::Item::Mod(module) => {
+                let name = module.ident.to_string();
+                let name = name.trim_start_matches("r#");
+                let path_attribute = module.attrs.iter().find_map(|attr| match &attr.meta {
+                    syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) => Some(s.value()),
+                        _ => None,
+                    },
+                    _ => None,
+                });
+                match (&module.content, path_attribute) {
+                    (Some((_, inner)), _) => {
+                        walk_items(inner, file, &dir.join(name), true, files);
+                    }
+                    (None, Some(path)) => {
+                        // At the top of a file, relative to the file's
+                        // directory; inside an inline module, to that
+                        // module's directory. Either way the file found
+                        // keeps its own children beside it, like a mod.rs.
+                        let base = if inline { dir } else { file_dir };
+                        let child = normalize(&base.join(path));
+                        let child_dir = child.parent().unwrap().to_owned();
+                        walk_module(&child, &child_dir, files);
+                    }
+                    (None, None) => {
+                        let flat = dir.join(format!("{name}.rs"));
+                        let nested = dir.join(name).join("mod.rs");
+                        if flat.is_file() {
+                            walk_module(&flat, &dir.join(name), files);
+                        } else if nested.is_file() {
+                            walk_module(&nested, &dir.join(name), files);
+                        }
+                    }
+                }
+            }
+            syn::Item::Macro(mac) if mac.mac.path.is_ident("include") => {
+                if let Ok(syn::Lit::Str(s)) = mac.mac.parse_body::<syn::Lit>() {
+                    let child = normalize(&file_dir.join(s.value()));
+                    files.insert(child);
+                }
+            }
+            _ => {}
+        }
     }
 }

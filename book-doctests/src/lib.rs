@@ -162,16 +162,41 @@ pub fn check_go_listing(chapter: &str, line: usize, files: &[&str]) {
             file.starts_with("listings/"),
             "{place}: {file} is outside listings/, where the Go runner looks"
         );
-        let has_module = path
+        let module = path
             .ancestors()
             .skip(1)
             .take_while(|dir| *dir != root())
-            .any(|dir| dir.join("go.mod").is_file());
-        assert!(
-            has_module,
-            "{place}: {file} is in no Go module (no go.mod above it), so go test never runs it"
-        );
+            .find(|dir| dir.join("go.mod").is_file());
+        let Some(module) = module else {
+            panic!(
+                "{place}: {file} is in no Go module (no go.mod above it), so go test never runs it"
+            )
+        };
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(why) = go_ignores(path.strip_prefix(module).unwrap(), &text) {
+            panic!("{place}: {file}: {why}, so go vet and go test never compile it")
+        }
     }
+}
+
+/// Why the go tool would leave a file of a module out of `./...`: it sits
+/// in `testdata/` or a directory whose name starts with `_` or `.`, its own
+/// name starts with one of those, or a `//go:build ignore` line excludes it.
+/// `in_module` is the file's path relative to its module.
+fn go_ignores(in_module: &Path, text: &str) -> Option<String> {
+    for part in in_module.components() {
+        let name = part.as_os_str().to_string_lossy();
+        if name == "testdata" || name.starts_with('_') || name.starts_with('.') {
+            return Some(format!(
+                "the go tool skips `{name}` in ./... (testdata, and names starting with _ or .)"
+            ));
+        }
+    }
+    let constraint = text
+        .lines()
+        .take_while(|l| !l.starts_with("package "))
+        .find(|l| l.starts_with("//go:build") && l.split_whitespace().any(|w| w == "ignore"));
+    constraint.map(|l| format!("`{l}` excludes it from every build"))
 }
 
 /// The directories of the workspace's packages, from `cargo metadata`.
@@ -250,6 +275,33 @@ mod tests {
     #[test]
     fn numbered_lines_match_rustc_line_numbers() {
         assert_eq!(numbered("a\nb"), "   1 | a\n   2 | b\n");
+    }
+
+    #[test]
+    fn files_the_go_tool_skips_are_found() {
+        let cases = [
+            ("main.go", "package main\n", None),
+            ("cmd/x/main_test.go", "package main\n", None),
+            ("testdata/x.go", "package x\n", Some("testdata")),
+            ("_old/x.go", "package x\n", Some("_old")),
+            ("_x.go", "package x\n", Some("_x.go")),
+            (
+                "gen.go",
+                "// Generator.\n//go:build ignore\n\npackage main\n",
+                Some("//go:build ignore"),
+            ),
+            ("linux.go", "//go:build linux\n\npackage x\n", None),
+        ];
+        for (file, text, want) in cases {
+            let got = go_ignores(Path::new(file), text);
+            match want {
+                None => assert_eq!(got, None, "{file}"),
+                Some(want) => assert!(
+                    got.as_ref().is_some_and(|g| g.contains(want)),
+                    "{file}: {got:?}"
+                ),
+            }
+        }
     }
 
     #[test]

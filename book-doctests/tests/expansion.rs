@@ -18,6 +18,36 @@ fn doctests_compile_the_code_mdbook_renders() {
         std::env::var("BOOK_MARKDOWN_DIR").expect("BOOK_MARKDOWN_DIR names book/markdown"),
     );
     let expanded = Path::new(env!("OUT_DIR")).join("expanded");
+    // Both sides hold the same chapters: one only mdbook renders is not
+    // tested, one only the doctests have is stale.
+    let names = |dir: &Path| -> Vec<PathBuf> {
+        markdown_files(dir)
+            .into_iter()
+            .map(|f| f.strip_prefix(dir).unwrap().to_owned())
+            .collect()
+    };
+    let (ours, theirs) = (names(&expanded), names(&rendered));
+    let show = |list: Vec<&PathBuf>| {
+        list.iter()
+            .map(|c| format!("src/{}", c.display()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let untested: Vec<_> = theirs.iter().filter(|c| !ours.contains(c)).collect();
+    assert!(
+        untested.is_empty(),
+        "{}: mdbook renders these chapters, but the doctests did not expand them \
+         (rebuild book-doctests: cargo test --workspace --test chapters)",
+        show(untested)
+    );
+    let stale: Vec<_> = ours.iter().filter(|c| !theirs.contains(c)).collect();
+    assert!(
+        stale.is_empty(),
+        "{}: the doctests expanded these chapters, but mdbook does not render them; are they \
+         still in src/SUMMARY.md? ({} may be stale)",
+        show(stale),
+        expanded.display()
+    );
     let mut compared = 0;
     for chapter in markdown_files(&expanded) {
         let relative = chapter.strip_prefix(&expanded).unwrap();

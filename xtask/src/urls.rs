@@ -20,6 +20,8 @@ const NOT_CHAPTERS: &[&str] = &["print.html", "toc.html", "404.html"];
 struct Site {
     ids: BTreeMap<String, BTreeSet<String>>,
     headings: BTreeSet<String>,
+    /// Each chapter page's headings, in order: (id, text).
+    heading_texts: BTreeMap<String, Vec<(String, String)>>,
     links: Vec<(String, String)>,
 }
 
@@ -38,6 +40,7 @@ fn read_site(root: &Path) -> Result<Site> {
     let mut site = Site {
         ids: BTreeMap::new(),
         headings: BTreeSet::new(),
+        heading_texts: BTreeMap::new(),
         links: Vec::new(),
     };
     for path in html_files(&dir)? {
@@ -59,10 +62,57 @@ fn read_site(root: &Path) -> Result<Site> {
         }
         if !NOT_CHAPTERS.contains(&page.as_str()) {
             site.headings.insert(page.clone());
+            site.heading_texts
+                .insert(page.clone(), heading_texts(&html));
         }
         site.ids.insert(page, ids);
     }
     Ok(site)
+}
+
+/// The `<hN id="…">` headings of a page, in order, with their text (tags
+/// removed, the common entities decoded).
+fn heading_texts(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<h") {
+        rest = &rest[at + 2..];
+        let level = rest.chars().next().unwrap_or_default();
+        if !('1'..='6').contains(&level) || !rest[1..].starts_with(" id=\"") {
+            continue;
+        }
+        let id_start = 1 + " id=\"".len();
+        let Some(id_len) = rest[id_start..].find('"') else {
+            break;
+        };
+        let id = rest[id_start..id_start + id_len].to_owned();
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let close = format!("</h{level}>");
+        let Some(close_at) = rest.find(&close) else {
+            break;
+        };
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in rest[open_end + 1..close_at].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        found.push((id, text.trim().to_owned()));
+        rest = &rest[close_at..];
+    }
+    found
 }
 
 fn is_heading(tag: &str) -> bool {
@@ -104,8 +154,25 @@ fn html_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// The keys of `[output.html.redirect]` in book.toml, without leading `/`.
-fn redirects(root: &Path) -> Result<BTreeSet<String>> {
+/// One entry of `[output.html.redirect]` in book.toml.
+struct Redirect {
+    /// The old address as written (`/ffi.html`, `/ffi.html#old-anchor`).
+    from: String,
+    /// Where it sends the reader, relative to the old address's directory.
+    to: String,
+    /// The line of book.toml it is on.
+    line: usize,
+}
+
+impl Redirect {
+    /// The old address relative to the book's root (no leading `/`).
+    fn key(&self) -> &str {
+        self.from.trim_start_matches('/')
+    }
+}
+
+/// The entries of `[output.html.redirect]` in book.toml.
+fn redirects(root: &Path) -> Result<Vec<Redirect>> {
     let text = fs::read_to_string(root.join("book.toml"))?;
     let config: toml::Table = text.parse().context("book.toml is not valid TOML")?;
     let table = config
@@ -113,11 +180,79 @@ fn redirects(root: &Path) -> Result<BTreeSet<String>> {
         .and_then(|o| o.get("html"))
         .and_then(|h| h.get("redirect"))
         .and_then(|r| r.as_table());
-    Ok(table
-        .into_iter()
-        .flat_map(|t| t.keys())
-        .map(|k| k.trim_start_matches('/').to_owned())
-        .collect())
+    let section = text
+        .lines()
+        .position(|l| l.trim() == "[output.html.redirect]")
+        .unwrap_or(0);
+    let mut found = Vec::new();
+    for (from, to) in table.into_iter().flatten() {
+        let Some(to) = to.as_str() else {
+            bail!("book.toml: the redirect for {from:?} is not a string");
+        };
+        let quoted = format!("\"{from}\"");
+        let line = text
+            .lines()
+            .enumerate()
+            .skip(section)
+            .find(|(_, l)| l.trim_start().starts_with(&quoted) || l.trim_start().starts_with(from))
+            .map_or(section + 1, |(i, _)| i + 1);
+        found.push(Redirect {
+            from: from.clone(),
+            to: to.to_owned(),
+            line,
+        });
+    }
+    Ok(found)
+}
+
+/// What is wrong with each redirect: one whose target page or anchor the
+/// built book lacks, or one that mdBook ignores.
+fn redirect_problems(site: &Site, redirects: &[Redirect]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for redirect in redirects {
+        let place = format!(
+            "book.toml:{}: the redirect \"{}\" = \"{}\"",
+            redirect.line, redirect.from, redirect.to
+        );
+        let (page, fragment) = match redirect.key().split_once('#') {
+            Some((page, fragment)) => (page, Some(fragment)),
+            None => (redirect.key(), None),
+        };
+        // mdBook writes a stub only where no page is, and maps the old
+        // anchors of a page that still exists only when written with `/`.
+        match fragment {
+            None if site.ids.contains_key(page) => {
+                problems.push(format!(
+                    "{place} is ignored: {page} is still a page of the book"
+                ));
+                continue;
+            }
+            Some(_) if site.ids.contains_key(page) && !redirect.from.starts_with('/') => problems
+                .push(format!(
+                    "{place} is ignored: mdBook maps the old anchors of an existing page only \
+                     when the address starts with `/` (\"/{}\")",
+                    redirect.key()
+                )),
+            _ => {}
+        }
+        if redirect.to.contains("://") {
+            continue;
+        }
+        let Some((target, target_fragment)) = internal_target(page, &redirect.to) else {
+            problems.push(format!("{place} does not lead to a page of the book"));
+            continue;
+        };
+        match (site.ids.get(&target), target_fragment) {
+            (None, _) => problems.push(format!(
+                "{place} leads to {target}, which is not a page of the built book"
+            )),
+            (Some(ids), Some(id)) if !ids.contains(&id) => problems.push(format!(
+                "{place} leads to {target}, which has no element with id \"{id}\""
+            )),
+            _ => {}
+        }
+    }
+    problems
 }
 
 fn read_manifest(root: &Path) -> Result<BTreeSet<String>> {
@@ -133,21 +268,38 @@ fn read_manifest(root: &Path) -> Result<BTreeSet<String>> {
 /// The `urls` stage.
 pub fn check(root: &Path) -> Result<()> {
     let site = read_site(root)?;
-    let redirected = redirects(root)?;
+    let redirects = redirects(root)?;
+    let redirected: BTreeSet<&str> = redirects.iter().map(Redirect::key).collect();
     let manifest = read_manifest(root)?;
-    let mut problems = Vec::new();
+    let mut problems = redirect_problems(&site, &redirects);
 
     for entry in &manifest {
         let page = entry.split('#').next().unwrap_or_default();
-        let kept = site.headings.contains(entry)
-            || redirected.contains(entry)
-            || (entry.contains('#') && redirected.contains(page));
-        if !kept {
-            problems.push(format!(
-                "{entry} is in {MANIFEST} but not in the book: readers' links to it would break; \
-                 add a redirect for \"/{entry}\" under [output.html.redirect] in book.toml"
-            ));
+        if site.headings.contains(entry) || redirected.contains(entry.as_str()) {
+            continue;
         }
+        // An anchor of a moved page without a redirect of its own: the
+        // page's redirect keeps the fragment (replacing any it names), so
+        // it must exist there.
+        if let Some((_, fragment)) = entry.split_once('#')
+            && let Some(redirect) = redirects.iter().find(|r| r.key() == page)
+        {
+            if let Some((target, _)) = internal_target(page, &redirect.to)
+                && site
+                    .ids
+                    .get(&target)
+                    .is_some_and(|ids| !ids.contains(fragment))
+            {
+                problems.push(format!(
+                    "book.toml:{}: {entry} (in {MANIFEST}) now leads, through the redirect \
+                     \"{}\" = \"{}\", to {target}#{fragment}, which does not exist; add \
+                     \"/{entry}\" = \"{target}#NEW-ID\" under [output.html.redirect]",
+                    redirect.line, redirect.from, redirect.to
+                ));
+            }
+            continue;
+        }
+        problems.push(missing_entry(root, &site, &manifest, entry));
     }
     let new: Vec<_> = site.headings.difference(&manifest).collect();
     if !new.is_empty() {
@@ -160,7 +312,14 @@ pub fn check(root: &Path) -> Result<()> {
     }
 
     let mut checked = 0;
-    for (page, href) in &site.links {
+    // print.html repeats every chapter: report its links only when no
+    // chapter has the same broken one.
+    let mut broken_fragments = BTreeSet::new();
+    let (print, chapters): (Vec<_>, Vec<_>) = site
+        .links
+        .iter()
+        .partition(|(page, _)| page == "print.html");
+    for (page, href) in chapters.into_iter().chain(print) {
         let Some((target, fragment)) = internal_target(page, href) else {
             continue;
         };
@@ -171,11 +330,26 @@ pub fn check(root: &Path) -> Result<()> {
         };
         if let Some(fragment) = fragment
             && !ids.contains(&fragment)
+            && (page != "print.html" || !broken_fragments.contains(&fragment))
         {
+            let places = links_in_sources(root, page, &target, &fragment);
+            let place = if places.is_empty() {
+                format!("{page} (no chapter source line found)")
+            } else {
+                places.join(", ")
+            };
             problems.push(format!(
-                "{page} links to {href}, but {target} has no element with id \"{fragment}\""
+                "{place}: links to {href} (on {page}), but {target} has no element with id \
+                 \"{fragment}\"; fix the link, or the heading it meant"
             ));
+            broken_fragments.insert(fragment);
         }
+    }
+    if checked == 0 {
+        problems.push(format!(
+            "no link between pages found in {}: the check above read nothing",
+            html_dir(root).display()
+        ));
     }
     eprintln!(
         "{} manifest entries, {} pages and anchors built, {checked} internal links checked",
@@ -187,6 +361,162 @@ pub fn check(root: &Path) -> Result<()> {
     } else {
         bail!("{}", problems.join("\n"))
     }
+}
+
+/// The chapter source of a built page: `ffi.html` is `src/ffi.md`, and
+/// `index.html` the first chapter of SUMMARY.md. Relative to the root.
+fn chapter_source(root: &Path, page: &str) -> Option<String> {
+    let source = if page == "index.html" {
+        let summary = fs::read_to_string(root.join("src/SUMMARY.md")).ok()?;
+        let start = summary.find("](")? + 2;
+        let end = start + summary[start..].find(')')?;
+        summary[start..end].trim_start_matches("./").to_owned()
+    } else {
+        format!("{}.md", page.strip_suffix(".html")?)
+    };
+    root.join("src")
+        .join(&source)
+        .is_file()
+        .then(|| format!("src/{source}"))
+}
+
+/// The heading lines of a markdown text, outside code fences, as
+/// (1-based line, text without the `#`s).
+fn source_headings(text: &str) -> Vec<(usize, String)> {
+    let mut in_fence = false;
+    let mut found = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            found.push((i + 1, trimmed[hashes..].trim().to_owned()));
+        }
+    }
+    found
+}
+
+/// A heading's text reduced to what identifies it, markup aside.
+fn letters(text: &str) -> String {
+    // A heading's own `{#id}` is not part of its text.
+    let text = match text.rfind("{#") {
+        Some(at) if text.trim_end().ends_with('}') => &text[..at],
+        _ => text,
+    };
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The failure for a manifest entry the built book lacks, pointing at the
+/// chapter it belonged to: the headings there whose ids are new (the likely
+/// renamed one), and the lines of the chapters that link to the old anchor.
+fn missing_entry(root: &Path, site: &Site, manifest: &BTreeSet<String>, entry: &str) -> String {
+    let redirect_hint =
+        format!("add a redirect for \"/{entry}\" under [output.html.redirect] in book.toml");
+    let Some((page, fragment)) = entry.split_once('#') else {
+        return format!(
+            "{entry} is in {MANIFEST} but not in the book: readers' links to it would break; \
+             {redirect_hint}"
+        );
+    };
+    let mut lines = Vec::new();
+    let source = chapter_source(root, page);
+    if let (Some(source), Some(built)) = (&source, site.heading_texts.get(page)) {
+        let text = fs::read_to_string(root.join(source)).unwrap_or_default();
+        let headings = source_headings(&text);
+        for (id, heading) in built {
+            if manifest.contains(&format!("{page}#{id}")) {
+                continue;
+            }
+            let at = headings
+                .iter()
+                .find(|(_, h)| letters(h) == letters(heading))
+                .map_or(source.clone(), |(line, _)| format!("{source}:{line}"));
+            lines.push(format!(
+                "{at}: the heading \"{heading}\" now makes #{id}; if it is the renamed one, \
+                 keep the old id with `{{#{fragment}}}` after its text, or redirect \
+                 \"/{entry}\" = \"{page}#{id}\" in book.toml"
+            ));
+        }
+    }
+    let head = match &source {
+        Some(source) => format!(
+            "{source}: the heading anchor {entry} (listed in {MANIFEST}) is gone: readers' \
+             links to it would break"
+        ),
+        None => format!("{entry} is in {MANIFEST} but not in the book"),
+    };
+    if lines.is_empty() {
+        lines.push(format!(
+            "no heading of {} makes a new id; {redirect_hint}",
+            source.as_deref().unwrap_or(page)
+        ));
+    }
+    for place in links_in_sources(root, page, page, fragment) {
+        lines.push(format!("{place}: links to #{fragment}"));
+    }
+    format!("{head}\n    {}", lines.join("\n    "))
+}
+
+/// The lines of the chapter sources under `src/` that link to `#fragment`
+/// of `target`: `target.md#fragment` or `target.html#fragment` anywhere, or
+/// `(#fragment` in the source of `page` itself.
+fn links_in_sources(root: &Path, page: &str, target: &str, fragment: &str) -> Vec<String> {
+    let stem = target.strip_suffix(".html").unwrap_or(target);
+    let needles = [
+        format!("{stem}.md#{fragment}"),
+        format!("{stem}.html#{fragment}"),
+    ];
+    let own = chapter_source(root, page);
+    let mut found = Vec::new();
+    let mut files = markdown_files(&root.join("src"));
+    files.sort();
+    for file in files {
+        let name = format!(
+            "src/{}",
+            file.strip_prefix(root.join("src")).unwrap().display()
+        );
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let local = own.as_deref() == Some(name.as_str())
+                && (line.contains(&format!("(#{fragment})"))
+                    || line.contains(&format!("(#{fragment} ")));
+            let linked = needles.iter().any(|n| {
+                line.match_indices(n.as_str()).any(|(at, _)| {
+                    // The whole anchor, not a prefix of a longer one.
+                    !line[at + n.len()..]
+                        .starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+                        && (at == 0
+                            || !line[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+                })
+            });
+            if local || linked {
+                found.push(format!("{name}:{}", i + 1));
+            }
+        }
+    }
+    found
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(markdown_files(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            found.push(path);
+        }
+    }
+    found
 }
 
 /// For a link on `page`, the page it points at (relative to the book's
@@ -264,6 +594,118 @@ mod tests {
             let want = want.map(|(t, f)| (t.to_owned(), f.map(str::to_owned)));
             assert_eq!(internal_target(page, href), want, "{page} -> {href}");
         }
+    }
+
+    fn site(pages: &[(&str, &[&str])]) -> Site {
+        Site {
+            ids: pages
+                .iter()
+                .map(|(p, ids)| (p.to_string(), ids.iter().map(|i| i.to_string()).collect()))
+                .collect(),
+            headings: BTreeSet::new(),
+            heading_texts: BTreeMap::new(),
+            links: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn redirects_must_lead_to_a_page_and_anchor_of_the_book() {
+        let site = site(&[("ffi.html", &["calling-c"]), ("index.html", &[])]);
+        let redirect = |from: &str, to: &str| Redirect {
+            from: from.into(),
+            to: to.into(),
+            line: 7,
+        };
+        let cases = [
+            (redirect("/old.html", "ffi.html"), None),
+            (redirect("/old.html", "ffi.html#calling-c"), None),
+            (redirect("/old.html", "https://example.com/x"), None),
+            (redirect("/ffi.html#old", "ffi.html#calling-c"), None),
+            (
+                redirect("/old.html", "nowhere.html"),
+                Some(
+                    "book.toml:7: the redirect \"/old.html\" = \"nowhere.html\" leads to nowhere.html, which is not a page",
+                ),
+            ),
+            (
+                redirect("/old.html", "ffi.html#gone"),
+                Some("which has no element with id \"gone\""),
+            ),
+            (
+                redirect("ffi.html", "index.html"),
+                Some("is ignored: ffi.html is still a page"),
+            ),
+            (
+                redirect("ffi.html#old", "ffi.html#calling-c"),
+                Some("only when the address starts with `/`"),
+            ),
+        ];
+        for (redirect, want) in cases {
+            let problems = redirect_problems(&site, std::slice::from_ref(&redirect));
+            match want {
+                None => assert!(problems.is_empty(), "{}: {problems:?}", redirect.from),
+                Some(want) => assert!(
+                    problems.len() == 1 && problems[0].contains(want),
+                    "{} = {}: {problems:?}",
+                    redirect.from,
+                    redirect.to
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn headings_are_read_with_their_text_and_source_line() {
+        let html = r##"<h1 id="ffi"><a class="header" href="#ffi">FFI</a></h1>
+<p>x</p><h2 id="calling-c-from-rust"><a class="header" href="#calling-c-from-rust">Calling <code>C</code> &amp; Rust</a></h2>"##;
+        assert_eq!(
+            heading_texts(html),
+            vec![
+                ("ffi".to_owned(), "FFI".to_owned()),
+                (
+                    "calling-c-from-rust".to_owned(),
+                    "Calling C & Rust".to_owned()
+                )
+            ]
+        );
+        let source = "# FFI\n\n```rust\n# hidden\n```\n\n## Calling `C` & Rust {#x}\n";
+        let headings = source_headings(source);
+        assert_eq!(headings.len(), 2, "{headings:?}");
+        assert_eq!(headings[1].0, 7);
+        assert_eq!(letters(&headings[1].1), letters("Calling C & Rust"));
+    }
+
+    #[test]
+    fn a_renamed_heading_is_reported_at_its_chapter_line() {
+        let root = std::env::temp_dir().join(format!("urls-test-{}", std::process::id()));
+        fs::create_dir_all(root.join("src")).unwrap();
+        fs::write(root.join("src/SUMMARY.md"), "- [FFI](ffi.md)\n").unwrap();
+        fs::write(
+            root.join("src/ffi.md"),
+            "# FFI\n\nSee [below](#calling-c).\n\n## Calling C from Rust\n",
+        )
+        .unwrap();
+        fs::write(root.join("src/other.md"), "Read [it](ffi.md#calling-c).\n").unwrap();
+        let mut site = site(&[("ffi.html", &["ffi", "calling-c-from-rust"])]);
+        site.heading_texts.insert(
+            "ffi.html".into(),
+            vec![
+                ("ffi".into(), "FFI".into()),
+                ("calling-c-from-rust".into(), "Calling C from Rust".into()),
+            ],
+        );
+        let manifest: BTreeSet<String> = ["ffi.html", "ffi.html#ffi", "ffi.html#calling-c"]
+            .map(str::to_owned)
+            .into();
+        let message = missing_entry(&root, &site, &manifest, "ffi.html#calling-c");
+        fs::remove_dir_all(&root).unwrap();
+        assert!(
+            message.starts_with("src/ffi.md: the heading anchor ffi.html#calling-c")
+                && message.contains("src/ffi.md:5: the heading \"Calling C from Rust\" now makes #calling-c-from-rust")
+                && message.contains("src/ffi.md:3: links to #calling-c")
+                && message.contains("src/other.md:1: links to #calling-c"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -161,6 +161,30 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The line of `source` on which `words` start, counting line breaks and
+/// runs of spaces as one space, as [`squeeze`] does; 1 if they are not there.
+fn line_of(source: &str, words: &str) -> usize {
+    let mut squeezed = String::new();
+    let mut lines_at = Vec::new();
+    for (i, line) in source.lines().enumerate() {
+        for word in line.split_whitespace() {
+            if !squeezed.is_empty() {
+                squeezed.push(' ');
+            }
+            lines_at.push((squeezed.len(), i + 1));
+            squeezed.push_str(word);
+        }
+    }
+    let Some(at) = squeezed.find(words) else {
+        return 1;
+    };
+    lines_at
+        .iter()
+        .take_while(|(start, _)| *start <= at)
+        .last()
+        .map_or(1, |(_, line)| *line)
+}
+
 /// Every claim whose words are missing from its chapter, or whose figures
 /// no longer hold, described for the reader of the log.
 fn broken(root: &Path) -> Result<Vec<String>> {
@@ -168,9 +192,9 @@ fn broken(root: &Path) -> Result<Vec<String>> {
     let mut broken = Vec::new();
     for claim in CLAIMS {
         let path = root.join("src").join(claim.chapter);
-        let text = squeeze(
-            &fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?,
-        );
+        let source =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = squeeze(&source);
         if !text.contains(claim.words) {
             broken.push(format!(
                 "src/{} no longer says \"{}\": update the list in xtask/src/bench/claims.rs",
@@ -178,9 +202,11 @@ fn broken(root: &Path) -> Result<Vec<String>> {
             ));
         } else if !(claim.holds)(&results) {
             broken.push(format!(
-                "src/{} says \"{}\", but src/measurements/results.json no longer shows it: \
+                "src/{}:{} says \"{}\", but src/measurements/results.json no longer shows it: \
                  rewrite the sentence (and its entry in xtask/src/bench/claims.rs)",
-                claim.chapter, claim.words
+                claim.chapter,
+                line_of(&source, claim.words),
+                claim.words
             ));
         }
     }
@@ -215,6 +241,14 @@ mod tests {
     fn the_text_claims_only_what_the_measurements_show() {
         let broken = broken(root()).unwrap();
         assert!(broken.is_empty(), "{}", broken.join("\n"));
+    }
+
+    #[test]
+    fn a_claim_is_found_on_its_line_across_line_breaks() {
+        let source = "# T\n\nFirst line. Neither\nlanguage   wins.\n";
+        assert_eq!(line_of(source, "Neither language wins."), 3);
+        assert_eq!(line_of(source, "wins."), 4);
+        assert_eq!(line_of(source, "not there"), 1);
     }
 
     #[test]
