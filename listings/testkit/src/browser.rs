@@ -70,8 +70,13 @@ pub const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
 /// Where Debian's `chromium-driver` package puts chromedriver.
 pub const DEFAULT_CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// How long one command, a navigation or the launch may take by default.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long one command, a navigation or the launch may take by default:
+/// only a hang should reach it, on a 2-core machine busy with builds too.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long printing to PDF may take: the book's print page makes some 270
+/// pages, which took over 30 s on 2 cores at load 16.
+const PRINT_TIMEOUT: Duration = Duration::from_secs(300);
 
 /// How often [`Page::wait_for`] and [`Page::settle`] look again.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
@@ -568,9 +573,11 @@ impl Page {
     /// The page printed to PDF (A4-ish Letter, no backgrounds), as the
     /// browser's "Save as PDF" would.
     pub async fn pdf(&self) -> Result<Vec<u8>> {
-        self.bounded(
+        let print = self.client.print(PrintConfiguration::default());
+        bounded(
+            PRINT_TIMEOUT.max(self.timeout),
             "printing to PDF".into(),
-            self.client.print(PrintConfiguration::default()),
+            print,
         )
         .await
     }
