@@ -81,7 +81,10 @@ fn reads_png_dimensions() {
 
 #[tokio::test]
 async fn a_missing_browser_says_how_to_install_it() {
+    // Both missing, as on a machine without the packages: the browser is
+    // named first.
     let options = Options {
+        chromium: "/nonexistent/chromium".into(),
         chromedriver: "/nonexistent/chromedriver".into(),
         ..Options::default()
     };
@@ -92,7 +95,8 @@ async fn a_missing_browser_says_how_to_install_it() {
     let message = error.to_string();
     assert!(
         matches!(error, Error::NotInstalled { .. })
-            && message.contains("CHROMEDRIVER")
+            && message.contains("/nonexistent/chromium")
+            && message.contains("CHROMIUM")
             && message.contains("apt-get install chromium chromium-driver"),
         "{message}"
     );
