@@ -3,30 +3,40 @@
 //! The built book (`book/html`) is served on loopback under `/go-to-rust/`,
 //! the path it is published at, and Chromium visits every page. A page fails
 //! on any console error, uncaught exception or failed request (the browser
-//! has no network, so a font or script fetched from a CDN fails too); a
-//! chapter is also opened straight from disk, as `file://`. Then
-//! the things a reader touches are exercised: search, the Go|Rust switch and
-//! its memory, the copy button, the theme menu, the 404 page and the print
-//! page, which is also printed to PDF and rasterised with pdftoppm.
-//! Screenshots land in `artifacts/screenshots/`.
+//! has no network, so a font or script fetched from a CDN fails too), each
+//! reported at its file, line and column; a chapter is also opened straight
+//! from disk, as `file://`. Then the things a reader touches are exercised:
+//! search, the Go|Rust switch and its memory, the copy button, the theme
+//! menu, the 404 page and the print page, which is printed to PDF and must
+//! hold every chapter of `src/SUMMARY.md`. Screenshots land in
+//! `artifacts/screenshots/`.
+//!
+//! Nothing here sleeps: testkit's pages wait after every navigation, click
+//! and keystroke until the page has finished what it started (timers,
+//! requests, animations), and every check reads the page's problems last.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use anyhow::{Context, Result, anyhow, bail, ensure};
+use anyhow::{Context, Result, bail, ensure};
 use axum::Router;
-use base64::Engine as _;
 use serde_json::json;
-use testkit::browser::{Browser, Page, Viewport, screenshot_dir};
+use testkit::browser::{Browser, Page, Problem, Viewport, screenshot_dir};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// Where the published book lives; book.toml's `site-url` says the same.
 const BASE: &str = "/go-to-rust";
 
-/// How long a page may take to react to a click or a keystroke.
+/// How long a page may take to show what a click or a keystroke asked for.
 const REACTION: Duration = Duration::from_secs(10);
+
+/// The book being checked: where it is built and where it is served.
+struct Site {
+    root: PathBuf,
+    url: String,
+}
 
 /// Runs the stage; every check that fails is reported, not only the first.
 pub fn check(root: &Path) -> Result<()> {
@@ -42,7 +52,10 @@ pub fn check(root: &Path) -> Result<()> {
         .build()?
         .block_on(async {
             let addr = serve(html.clone()).await?;
-            let site = format!("http://{addr}{BASE}");
+            let site = Site {
+                root: root.to_owned(),
+                url: format!("http://{addr}{BASE}"),
+            };
             let browser = Browser::launch().await?;
             let mut failures = Vec::new();
             let mut record = |what: &str, outcome: Result<()>| match outcome {
@@ -53,14 +66,15 @@ pub fn check(root: &Path) -> Result<()> {
                 }
             };
             for page in &pages {
-                let outcome = clean_page(&browser, &format!("{site}/{page}")).await;
+                let url = format!("{}/{page}", site.url);
+                let outcome = clean_page(&browser, &site, &url).await;
                 record(&format!("{page} loads cleanly"), outcome);
             }
             // Readers also open the built book straight from disk.
             let from_disk = format!("file://{}", html.join("toolchain.html").display());
             record(
                 "the book works from disk (file://) too",
-                clean_page(&browser, &from_disk).await,
+                clean_page(&browser, &site, &from_disk).await,
             );
             record(
                 "search finds a chapter and opens it",
@@ -79,12 +93,12 @@ pub fn check(root: &Path) -> Result<()> {
                 theme(&browser, &site).await,
             );
             record(
-                "a missing page shows the 404 page",
+                "a missing page shows the 404 page, styled",
                 not_found(&browser, &site).await,
             );
             record(
-                "the print page holds the whole book and prints",
-                print(&browser, &site, &pages).await,
+                "the print page asks to print and its PDF holds every chapter",
+                print(&browser, &site).await,
             );
             record(
                 "screenshots of key pages",
@@ -93,7 +107,7 @@ pub fn check(root: &Path) -> Result<()> {
             eprintln!(
                 "  {} pages visited in Chromium {}",
                 pages.len(),
-                browser.version().await?
+                browser.version().as_deref().unwrap_or("(version unknown)")
             );
             if failures.is_empty() {
                 Ok(())
@@ -134,31 +148,78 @@ async fn serve(html: PathBuf) -> Result<SocketAddr> {
     Ok(addr)
 }
 
-/// Opens `url` in a fresh tab and fails on anything that went wrong in it.
-async fn clean_page(browser: &Browser, url: &str) -> Result<()> {
-    let page = browser.new_page().await?;
-    page.navigate(url).await?;
-    // Let the page's scripts (search index, pairs, highlighting) finish.
-    page.wait_for("document.readyState === 'complete'", REACTION)
-        .await?;
-    let problems = page.problems();
-    page.close().await?;
-    ensure!(problems.is_empty(), "{}", problems.join("; "));
-    Ok(())
-}
-
+/// Opens `url` in a fresh page (its own browser and profile).
 async fn open(browser: &Browser, url: &str) -> Result<Page> {
     let page = browser.new_page().await?;
     page.navigate(url).await?;
-    page.wait_for("document.readyState === 'complete'", REACTION)
-        .await?;
     Ok(page)
+}
+
+/// Once the page has settled, closes it and fails on any problem it had
+/// but those `expected` allows, each named by the book's file, line and
+/// column.
+async fn finish(page: Page, site: &Site, expected: impl Fn(&Problem) -> bool) -> Result<()> {
+    page.settle().await?;
+    let problems: Vec<String> = page
+        .problems()
+        .await?
+        .iter()
+        .filter(|p| !expected(p))
+        .map(|p| site.locate(p))
+        .collect();
+    page.close().await?;
+    ensure!(problems.is_empty(), "{}", problems.join("\n        "));
+    Ok(())
+}
+
+impl Site {
+    /// A problem with its URL turned into the file it came from: a file of
+    /// the repository when mdBook copied it (`theme/pairs.js`, served as
+    /// `theme/pairs-c1e9fd9d.js`), else the built page
+    /// (`book/html/toolchain.html`).
+    fn locate(&self, problem: &Problem) -> String {
+        let Some(url) = &problem.url else {
+            return problem.to_string();
+        };
+        let built = format!("file://{}/book/html/", self.root.display());
+        let relative = url
+            .strip_prefix(&format!("{}/", self.url))
+            .or_else(|| url.strip_prefix(&built));
+        let Some(relative) = relative.map(|r| r.split(['?', '#']).next().unwrap_or(r)) else {
+            return problem.to_string();
+        };
+        let file = match unhashed(relative) {
+            Some(source) if self.root.join(&source).is_file() => source,
+            _ => format!("book/html/{relative}"),
+        };
+        let place = match (problem.line, problem.column) {
+            (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+            _ => file,
+        };
+        format!("{place}: {} ({}, {url})", problem.text, problem.source)
+    }
+}
+
+/// The file mdBook copied to `relative` under a fingerprinted name, as the
+/// repository names it: `theme/pairs-c1e9fd9d.js` is `theme/pairs.js`.
+fn unhashed(relative: &str) -> Option<String> {
+    let (stem, extension) = relative.split_once('.')?;
+    let (name, hash) = stem.rsplit_once('-')?;
+    let fingerprint = hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+    fingerprint.then(|| format!("{name}.{extension}"))
+}
+
+/// Opens `url` in a fresh page; once it has settled, it must have had no
+/// problem at all.
+async fn clean_page(browser: &Browser, site: &Site, url: &str) -> Result<()> {
+    let page = open(browser, url).await?;
+    finish(page, site, |_| false).await
 }
 
 /// Typing a term from the toolchain chapter into the search bar lists that
 /// chapter, and following the result opens it.
-async fn search(browser: &Browser, site: &str) -> Result<()> {
-    let page = open(browser, &format!("{site}/introduction.html")).await?;
+async fn search(browser: &Browser, site: &Site) -> Result<()> {
+    let page = open(browser, &format!("{}/introduction.html", site.url)).await?;
     page.click("#mdbook-search-toggle").await?;
     page.wait_for(
         "document.activeElement && document.activeElement.id === 'mdbook-searchbar'",
@@ -167,33 +228,32 @@ async fn search(browser: &Browser, site: &str) -> Result<()> {
     .await
     .context("the search bar does not open")?;
     page.type_text("#mdbook-searchbar", "clippy").await?;
-    // mdBook searches on keyup; typed text may arrive as one input event.
-    page.evaluate("document.querySelector('#mdbook-searchbar').dispatchEvent(new KeyboardEvent('keyup', { key: 'y' }))")
-        .await?;
-    let result = "document.querySelector('#mdbook-searchresults a[href*=\"toolchain.html\"]')";
-    page.wait_for(&format!("{result} !== null"), REACTION)
-        .await
-        .context("searching for `clippy` does not list the toolchain chapter")?;
-    page.evaluate(&format!("{result}.click()")).await?;
+    let result = "#mdbook-searchresults a[href*=\"toolchain.html\"]";
+    page.wait_for(
+        &format!("document.querySelector('{result}') !== null"),
+        REACTION,
+    )
+    .await
+    .context("searching for `clippy` does not list the toolchain chapter")?;
+    page.click(result).await?;
     page.wait_for("location.pathname.endsWith('/toolchain.html')", REACTION)
         .await
         .context("the search result does not open the chapter")?;
-    let problems = page.problems();
-    page.close().await?;
-    ensure!(problems.is_empty(), "{}", problems.join("; "));
-    Ok(())
+    finish(page, site, |_| false).await
 }
 
 /// Whether the first pair's Go and Rust columns are displayed.
-const COLUMNS_SHOWN: &str = "(() => { const shown = c => getComputedStyle(c).display !== 'none'; \
+const COLUMNS_SHOWN: &str = "const shown = c => getComputedStyle(c).display !== 'none'; \
     const p = document.querySelector('.pair'); \
-    return [shown(p.querySelector('.pair-column.go')), shown(p.querySelector('.pair-column.rust'))]; })()";
+    return [shown(p.querySelector('.pair-column.go')), shown(p.querySelector('.pair-column.rust'))];";
 
 /// "Rust" hides the Go column of every pair, survives a move to another
 /// page, and "Side by side" brings both back.
-async fn pairs(browser: &Browser, site: &str) -> Result<()> {
-    let page = open(browser, &format!("{site}/toolchain.html")).await?;
+async fn pairs(browser: &Browser, site: &Site) -> Result<()> {
+    let page = browser.new_page().await?;
     page.set_viewport(Viewport::DESKTOP).await?;
+    page.navigate(&format!("{}/toolchain.html", site.url))
+        .await?;
     ensure!(
         page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]),
         "a pair does not start with both languages"
@@ -203,8 +263,7 @@ async fn pairs(browser: &Browser, site: &str) -> Result<()> {
         page.evaluate(COLUMNS_SHOWN).await? == json!([false, true]),
         "\"Rust\" does not hide the Go column"
     );
-    page.navigate(&format!("{site}/introduction.html")).await?;
-    page.wait_for("document.querySelector('.pair-column') !== null", REACTION)
+    page.navigate(&format!("{}/introduction.html", site.url))
         .await?;
     ensure!(
         page.evaluate(COLUMNS_SHOWN).await? == json!([false, true]),
@@ -215,14 +274,13 @@ async fn pairs(browser: &Browser, site: &str) -> Result<()> {
         page.evaluate(COLUMNS_SHOWN).await? == json!([true, true]),
         "\"Side by side\" does not show both again"
     );
-    page.close().await?;
-    Ok(())
+    finish(page, site, |_| false).await
 }
 
 /// The copy button of the toolchain chapter's first Rust block copies what
 /// the block shows: its hidden `# ` lines (the test module) stay out.
-async fn copy(browser: &Browser, site: &str) -> Result<()> {
-    let page = open(browser, &format!("{site}/toolchain.html")).await?;
+async fn copy(browser: &Browser, site: &Site) -> Result<()> {
+    let page = open(browser, &format!("{}/toolchain.html", site.url)).await?;
     // ClipboardJS copies by selecting a hidden textarea and calling
     // execCommand('copy'); record that selection instead of the clipboard.
     page.evaluate(
@@ -247,111 +305,110 @@ async fn copy(browser: &Browser, site: &str) -> Result<()> {
         !copied.contains("mod tests"),
         "the copied text includes the block's hidden lines: {copied:?}"
     );
-    let problems = page.problems();
-    page.close().await?;
-    ensure!(problems.is_empty(), "{}", problems.join("; "));
-    Ok(())
+    finish(page, site, |_| false).await
 }
 
-/// Choosing "Navy" in the theme menu applies it, and a reload keeps it.
-async fn theme(browser: &Browser, site: &str) -> Result<()> {
-    let page = open(browser, &format!("{site}/introduction.html")).await?;
+/// Whether the page shows the navy theme.
+const NAVY: &str = "document.documentElement.classList.contains('navy')";
+
+/// Choosing "Navy" in the theme menu applies it, and the next page keeps it.
+async fn theme(browser: &Browser, site: &Site) -> Result<()> {
+    let page = open(browser, &format!("{}/introduction.html", site.url)).await?;
     page.click("#mdbook-theme-toggle").await?;
     page.click("#mdbook-theme-navy").await?;
-    page.wait_for(
-        "document.documentElement.classList.contains('navy')",
-        REACTION,
-    )
-    .await
-    .context("choosing Navy does not apply the navy theme")?;
-    page.navigate(&format!("{site}/toolchain.html")).await?;
-    page.wait_for(
-        "document.documentElement.classList.contains('navy')",
-        REACTION,
-    )
-    .await
-    .context("the theme is not kept on the next page")?;
-    // Leave the default theme for the screenshots.
-    page.click("#mdbook-theme-toggle").await?;
-    page.click("#mdbook-theme-light").await?;
-    page.close().await?;
-    Ok(())
+    ensure!(
+        page.evaluate(&format!("return {NAVY}")).await? == json!(true),
+        "choosing Navy does not apply the navy theme"
+    );
+    page.navigate(&format!("{}/toolchain.html", site.url))
+        .await?;
+    ensure!(
+        page.evaluate(&format!("return {NAVY}")).await? == json!(true),
+        "the theme is not kept on the next page"
+    );
+    finish(page, site, |_| false).await
 }
 
-/// A page that does not exist gets the book's own 404 page, styled.
-async fn not_found(browser: &Browser, site: &str) -> Result<()> {
-    let page = browser.new_page().await?;
-    page.navigate(&format!("{site}/no-such-chapter.html"))
-        .await?;
-    page.wait_for("document.readyState === 'complete'", REACTION)
-        .await?;
+/// A page that does not exist gets the book's own 404 page, with the
+/// book's styles and scripts, which it loads from book.toml's `site-url`.
+async fn not_found(browser: &Browser, site: &Site) -> Result<()> {
+    let missing = format!("{}/no-such-chapter.html", site.url);
+    let page = open(browser, &missing).await?;
     let heading = page.text("main h1").await?;
     ensure!(
         heading.contains("This page is not here"),
         "the 404 page is not the book's: {heading:?}"
     );
+    let site_url = site_url_line(&site.root);
+    // The stylesheets mdBook links, all loaded (but the highlight themes
+    // book.js disables); and the book's layout: the sidebar beside the
+    // page, which only its CSS positions so.
     let styled = page
-        .evaluate("getComputedStyle(document.querySelector('nav.sidebar, #mdbook-sidebar, .sidebar')).display !== 'inline'")
+        .evaluate(
+            "const sheets = [...document.querySelectorAll('link[rel=stylesheet]')]; \
+             return sheets.length > 0 && sheets.every(l => l.disabled || l.sheet !== null) \
+               && getComputedStyle(document.querySelector('#mdbook-sidebar')).position === 'fixed';",
+        )
         .await?;
+    // The 404 status of the missing page itself is the point; any other
+    // failed request (a stylesheet or script under a wrong site-url) is not.
+    let own_status = |p: &Problem| {
+        p.source == "network"
+            && p.url.as_deref() == Some(missing.as_str())
+            && p.text.contains("status of 404")
+    };
+    finish(page, site, own_status).await.with_context(|| {
+        format!("the 404 page loads its files from the wrong place ({site_url})")
+    })?;
     ensure!(
         styled == json!(true),
-        "the 404 page loads without the book's styles"
+        "the 404 page is not styled ({site_url})"
     );
-    // The 404 status itself is expected; anything else is not.
-    let problems: Vec<String> = page
-        .problems()
-        .into_iter()
-        .filter(|p| !p.contains("404"))
-        .collect();
-    page.close().await?;
-    ensure!(problems.is_empty(), "{}", problems.join("; "));
     Ok(())
 }
 
-/// print.html holds every chapter; printed to PDF it makes pages that
-/// pdftoppm can rasterise.
-async fn print(browser: &Browser, site: &str, pages: &[String]) -> Result<()> {
-    let page = open(browser, &format!("{site}/print.html")).await?;
-    let text = page
-        .evaluate("document.querySelector('main').innerText")
-        .await?;
-    let text = text.as_str().unwrap_or_default();
-    for title in [
-        "Your toolchain, translated",
-        "Ownership and borrowing",
-        "The job queue",
-        "The chat server",
-    ] {
-        ensure!(
-            text.contains(title),
-            "print.html lacks the chapter {title:?}"
-        );
-    }
-    let reply = page
-        .call(
-            "Page.printToPDF",
-            json!({ "printBackground": false, "preferCSSPageSize": true }),
-        )
-        .await?;
-    let pdf = base64::engine::general_purpose::STANDARD.decode(
-        reply["data"]
-            .as_str()
-            .ok_or_else(|| anyhow!("Page.printToPDF returned no data"))?,
-    )?;
-    let problems = page.problems();
-    page.close().await?;
-    ensure!(problems.is_empty(), "{}", problems.join("; "));
+/// `book.toml:N: site-url = ...`, where the 404 page's links come from.
+fn site_url_line(root: &Path) -> String {
+    let book_toml = std::fs::read_to_string(root.join("book.toml")).unwrap_or_default();
+    book_toml
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.trim_start().starts_with("site-url"))
+        .map(|(n, line)| format!("book.toml:{}: {}", n + 1, line.trim()))
+        .unwrap_or_else(|| "book.toml has no site-url".into())
+}
+
+/// print.html asks the browser to print itself once loaded (the request is
+/// recorded, not carried out); printed to PDF here, it holds the title of
+/// every chapter in `src/SUMMARY.md`, in order.
+async fn print(browser: &Browser, site: &Site) -> Result<()> {
+    let page = open(browser, &format!("{}/print.html", site.url)).await?;
+    ensure!(
+        page.print_requests().await? > 0,
+        "print.html no longer asks to be printed once loaded"
+    );
+    let pdf = page.pdf().await?;
+    finish(page, site, |_| false).await?;
 
     let dir = screenshot_dir();
     std::fs::create_dir_all(&dir)?;
     let pdf_path = dir.join("book.pdf");
     std::fs::write(&pdf_path, &pdf)?;
-    let count = pdf_pages(&pdf_path)?;
-    ensure!(
-        count >= pages.len(),
-        "the printed book has {count} pages for {} chapters",
-        pages.len()
-    );
+    let text = pdf_text(&pdf_path)?;
+    let mut from = 0;
+    for chapter in chapters(&site.root)? {
+        match text[from..].find(&chapter.title) {
+            Some(at) => from += at + chapter.title.len(),
+            None => bail!(
+                "{}:{}: the chapter {:?} is missing from the printed book {} \
+                 (or out of order: looked after the previous chapter's title)",
+                chapter.file,
+                chapter.line,
+                chapter.title,
+                pdf_path.display()
+            ),
+        }
+    }
     // The first page as an image, to look at.
     let status = Command::new("pdftoppm")
         .args(["-png", "-r", "60", "-f", "1", "-l", "1"])
@@ -367,37 +424,93 @@ async fn print(browser: &Browser, site: &str, pages: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// The page count pdfinfo reports.
-fn pdf_pages(pdf: &Path) -> Result<usize> {
-    let output = Command::new("pdfinfo")
+/// The text of a PDF, by pdftotext, with every run of whitespace made one
+/// space (a long title may wrap in print).
+fn pdf_text(pdf: &Path) -> Result<String> {
+    let output = Command::new("pdftotext")
         .arg(pdf)
+        .arg("-")
         .output()
-        .context("pdfinfo (Debian package poppler-utils) is needed to check the printed book")?;
+        .context("pdftotext (Debian package poppler-utils) is needed to check the printed book")?;
     ensure!(
         output.status.success(),
-        "pdfinfo cannot read {}",
+        "pdftotext cannot read {}",
         pdf.display()
     );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>()))
-        .ok_or_else(|| anyhow!("pdfinfo printed no page count"))?
-        .context("pdfinfo's page count")
+    Ok(one_line(&String::from_utf8_lossy(&output.stdout)))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A chapter of the book: its file, and the title its first heading gives.
+struct Chapter {
+    file: String,
+    line: usize,
+    title: String,
+}
+
+/// The chapters `src/SUMMARY.md` links, in order, with their `# ` titles.
+fn chapters(root: &Path) -> Result<Vec<Chapter>> {
+    let summary = std::fs::read_to_string(root.join("src/SUMMARY.md"))?;
+    let mut chapters = Vec::new();
+    for line in summary.lines() {
+        let Some(target) = line
+            .split_once("](")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(target, _)| target)
+            .filter(|t| t.ends_with(".md"))
+        else {
+            continue;
+        };
+        let file = format!("src/{target}");
+        let text = std::fs::read_to_string(root.join(&file))
+            .with_context(|| format!("src/SUMMARY.md links {file}"))?;
+        let (line, title) = text
+            .lines()
+            .enumerate()
+            .find_map(|(n, l)| l.strip_prefix("# ").map(|t| (n + 1, t)))
+            .with_context(|| format!("{file} has no `# ` title"))?;
+        chapters.push(Chapter {
+            file,
+            line,
+            title: one_line(&title.replace('`', "")),
+        });
+    }
+    Ok(chapters)
 }
 
 /// Desktop and phone screenshots of a few pages, for people to look at.
-async fn screenshots(browser: &Browser, site: &str) -> Result<()> {
+async fn screenshots(browser: &Browser, site: &Site) -> Result<()> {
     for name in ["introduction", "toolchain", "job-queue", "chat-server"] {
         for (label, viewport) in [("desktop", Viewport::DESKTOP), ("phone", Viewport::PHONE)] {
             let page = browser.new_page().await?;
             page.set_viewport(viewport).await?;
-            page.navigate(&format!("{site}/{name}.html")).await?;
-            page.wait_for("document.readyState === 'complete'", REACTION)
-                .await?;
+            page.navigate(&format!("{}/{name}.html", site.url)).await?;
             page.screenshot(screenshot_dir().join(format!("book-{name}-{label}.png")))
                 .await?;
-            page.close().await?;
+            finish(page, site, |_| false).await?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_copied_files_as_the_repository_does() {
+        let cases = [
+            ("theme/pairs-c1e9fd9d.js", Some("theme/pairs.js")),
+            ("book-609e4cb8.js", Some("book.js")),
+            ("mark-09e88c2c.min.js", Some("mark.min.js")),
+            ("go-to-rust.html", None),
+            ("toolchain.html", None),
+        ];
+        for (relative, want) in cases {
+            assert_eq!(unhashed(relative).as_deref(), want, "{relative}");
+        }
+    }
 }
