@@ -363,7 +363,12 @@ pub fn forgets_finished_jobs_beyond_the_byte_limit(twin: &Twin) {
         .iter()
         .map(|id| get(&server, &format!("/jobs/{id}")).0 == StatusCode::OK)
         .collect();
-    assert_eq!(remembered, [false, false, true, true]);
+    assert_eq!(
+        remembered,
+        [false, false, true, true],
+        "which of four failed jobs the {} twin remembers with --keep-finished-bytes 1000",
+        server.language
+    );
 }
 
 pub fn forgets_finished_jobs_after_their_age(twin: &Twin) {
@@ -530,9 +535,8 @@ pub fn ends_the_drain_at_a_second_signal_and_exits_1(twin: &Twin) {
 pub fn catches_sigterm_from_the_moment_it_listens(twin: &Twin) {
     // The twin's output goes into a pipe the test fills first, so that its
     // `listening on` line blocks it in the middle of writing. Once the port
-    // accepts connections, the twin is stuck on that line, and SIGTERM
-    // arrives while it is: a twin that installs its handler only after
-    // printing dies of the signal.
+    // accepts connections, the twin is stuck on that line: its handler for
+    // SIGTERM must already be in place.
     let addr = free_address();
     let (mut output, pipe) = std::io::pipe().unwrap();
     let capacity = fcntl(&pipe, FcntlArg::F_GETPIPE_SZ).unwrap();
@@ -550,16 +554,30 @@ pub fn catches_sigterm_from_the_moment_it_listens(twin: &Twin) {
         assert!(child.try_wait().unwrap().is_none(), "the twin exited early");
         TcpStream::connect(addr).ok()
     });
+    let caught = caught_signals(child.id());
+    // Then let it print, and send SIGTERM the moment the line is out.
+    let mut seen = Vec::new();
+    let mut chunk = [0; 4096];
+    while !seen.windows(12).any(|w| w == b"listening on") {
+        let n = output.read(&mut chunk).unwrap();
+        assert!(n > 0, "the twin exited without saying it listens");
+        seen.extend_from_slice(&chunk[..n]);
+    }
     kill(pid, Signal::SIGTERM).unwrap();
     let reader = thread::spawn(move || {
-        let mut log = Vec::new();
-        let _ = output.read_to_end(&mut log);
-        String::from_utf8_lossy(&log)
+        let _ = output.read_to_end(&mut seen);
+        String::from_utf8_lossy(&seen)
             .trim_start_matches('.')
             .to_owned()
     });
     let status = eventually("the twin to exit", || child.try_wait().unwrap());
     let log = reader.join().unwrap();
+    assert!(
+        caught & (1 << (Signal::SIGTERM as u64 - 1)) != 0,
+        "the {} twin printed `listening on` with no handler for SIGTERM \
+         (SigCgt {caught:x})\n{log}",
+        twin.language
+    );
     assert_eq!(
         status.code(),
         Some(0),
@@ -568,6 +586,17 @@ pub fn catches_sigterm_from_the_moment_it_listens(twin: &Twin) {
     assert!(log_field(&log, "drained", "accepted").is_some(), "{log}");
 }
 // ANCHOR_END: early_signal
+
+/// The signals process `pid` catches, from the `SigCgt` mask in
+/// /proc/PID/status (bit N-1 for signal N).
+fn caught_signals(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigCgt:"))
+        .expect("/proc/PID/status has SigCgt");
+    u64::from_str_radix(mask.trim(), 16).unwrap()
+}
 
 /// A loopback address that was free a moment ago.
 fn free_address() -> SocketAddr {
