@@ -1,6 +1,7 @@
 // The job queue server: accepts jobs over HTTP, runs them on a fixed pool
 // of workers, refuses work when its bounded queue is full, and on SIGTERM
-// or Ctrl-C finishes every accepted job before it exits.
+// or Ctrl-C finishes every accepted job before it exits, within a drain
+// deadline (exit 0), or says how many it abandoned (exit 1).
 //
 //	go run . --addr 127.0.0.1:8080 --workers 4 --queue-capacity 64
 //	curl -i -H 'Content-Type: application/json' \
