@@ -5,7 +5,9 @@
 //	GET  /healthz     200 while serving
 //	GET  /metrics     queue depth and counters, as JSON
 //
-// While the server drains, every route answers 503.
+// While the server drains, every route answers 503. A POST /jobs whose
+// body has not arrived within the body timeout gets 408, and the
+// connection is closed.
 
 package main
 
@@ -17,7 +19,9 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"os"
 	"strconv"
+	"time"
 )
 
 // MaxBody is the largest request body accepted: a job description, not a
@@ -25,10 +29,11 @@ import (
 const MaxBody = 64 * 1024
 
 // ANCHOR: router
-// NewHandler returns the service's routes, sharing one Queue.
-func NewHandler(q *Queue) http.Handler {
+// NewHandler returns the service's routes, sharing one Queue. Reading a
+// job's body, the only slow part of submit, must end within bodyTimeout.
+func NewHandler(q *Queue, bodyTimeout time.Duration) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /jobs", submit(q))
+	mux.HandleFunc("POST /jobs", submit(q, bodyTimeout))
 	mux.HandleFunc("GET /jobs/{id}", status(q))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("GET /metrics", metrics(q))
@@ -40,17 +45,25 @@ func NewHandler(q *Queue) http.Handler {
 // ANCHOR: submit
 // submit handles POST /jobs: it validates the job and queues it, or says
 // why not.
-func submit(q *Queue) http.HandlerFunc {
+func submit(q *Queue, bodyTimeout time.Duration) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if mediaType != "application/json" {
 			writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
 			return
 		}
+		// The recorder of httptest has no connection: no deadline there.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 		if maxErr := (*http.MaxBytesError)(nil); errors.As(err, &maxErr) {
 			writeError(w, http.StatusRequestEntityTooLarge,
 				fmt.Sprintf("the body is larger than %d bytes", MaxBody))
+			return
+		} else if errors.Is(err, os.ErrDeadlineExceeded) {
+			// The rest of the body may still come; the connection is no
+			// use for another request.
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, "the body did not arrive in time")
 			return
 		} else if err != nil {
 			writeError(w, http.StatusBadRequest, "reading the body: "+err.Error())

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // ANCHOR: bad_input
@@ -28,12 +29,12 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			q := NewQueue(4, 1)
+			q := NewQueue(4, 1, DefaultRetention)
 			defer q.Close()
 			req := httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body))
 			req.Header.Set("Content-Type", tc.contentType)
 			rec := httptest.NewRecorder()
-			NewHandler(q).ServeHTTP(rec, req)
+			NewHandler(q, 10*time.Second).ServeHTTP(rec, req)
 			if rec.Code != tc.wantStatus {
 				t.Errorf("status = %d, want %d (%s)", rec.Code, tc.wantStatus, rec.Body)
 			}
@@ -52,12 +53,12 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 // ANCHOR_END: bad_input
 
 func TestAcceptsAJob(t *testing.T) {
-	q := NewQueue(4, 1)
+	q := NewQueue(4, 1, DefaultRetention)
 	defer q.Close()
 	req := httptest.NewRequest("POST", "/jobs", strings.NewReader(`{"kind":"wordcount","payload":{"text":"a b"}}`))
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
-	NewHandler(q).ServeHTTP(rec, req)
+	NewHandler(q, 10*time.Second).ServeHTTP(rec, req)
 	if rec.Code != http.StatusAccepted || rec.Header().Get("Location") != "/jobs/1" {
 		t.Fatalf("got %d, Location %q: %s", rec.Code, rec.Header().Get("Location"), rec.Body)
 	}
@@ -67,9 +68,9 @@ func TestAcceptsAJob(t *testing.T) {
 }
 
 func TestAnswers503WhileDraining(t *testing.T) {
-	q := NewQueue(4, 1)
+	q := NewQueue(4, 1, DefaultRetention)
 	q.Close()
-	srv := httptest.NewServer(NewHandler(q))
+	srv := httptest.NewServer(NewHandler(q, 10*time.Second))
 	defer srv.Close()
 	for _, path := range []string{"/healthz", "/metrics"} {
 		resp, err := http.Get(srv.URL + path)

@@ -23,6 +23,12 @@ func TestParseTask(t *testing.T) {
 		{"missing kind", `{"payload":{"ms":5}}`, true},
 		{"missing payload", `{"kind":"fail"}`, true},
 		{"wrong type", `{"kind":"sleep","payload":{"ms":"soon"}}`, true},
+		{"spin", `{"kind":"spin","payload":{"parties":2,"ms":100}}`, false},
+		{"spin for no one", `{"kind":"spin","payload":{"parties":0,"ms":100}}`, true},
+		{"spin for too many", `{"kind":"spin","payload":{"parties":65,"ms":100}}`, true},
+		{"spin too long", `{"kind":"spin","payload":{"parties":2,"ms":10001}}`, true},
+		{"panic", `{"kind":"panic","payload":{"message":"boom"}}`, false},
+		{"panic without a message", `{"kind":"panic","payload":{}}`, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,7 +2,10 @@
 
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseConfig(t *testing.T) {
 	tests := []struct {
@@ -12,13 +15,23 @@ func TestParseConfig(t *testing.T) {
 		want    Config
 		wantErr bool
 	}{
-		{"defaults", nil, nil, Config{"127.0.0.1:8080", 4, 64}, false},
-		{"space form", nil, []string{"--workers", "2", "--addr", "127.0.0.1:0"}, Config{"127.0.0.1:0", 2, 64}, false},
-		{"equals form", nil, []string{"--queue-capacity=3", "-workers=1"}, Config{"127.0.0.1:8080", 1, 3}, false},
-		{"environment", map[string]string{"JOBQ_WORKERS": "7"}, nil, Config{"127.0.0.1:8080", 7, 64}, false},
-		{"flag beats environment", map[string]string{"JOBQ_WORKERS": "7"}, []string{"--workers", "2"}, Config{"127.0.0.1:8080", 2, 64}, false},
+		{"defaults", nil, nil, config("127.0.0.1:8080", 4, 64), false},
+		{"space form", nil, []string{"--workers", "2", "--addr", "127.0.0.1:0"}, config("127.0.0.1:0", 2, 64), false},
+		{"equals form", nil, []string{"--queue-capacity=3", "-workers=1"}, config("127.0.0.1:8080", 1, 3), false},
+		{"environment", map[string]string{"JOBQ_WORKERS": "7"}, nil, config("127.0.0.1:8080", 7, 64), false},
+		{"flag beats environment", map[string]string{"JOBQ_WORKERS": "7"}, []string{"--workers", "2"}, config("127.0.0.1:8080", 2, 64), false},
 		{"unknown flag", nil, []string{"--color", "red"}, Config{}, true},
 		{"zero workers", nil, []string{"--workers", "0"}, Config{}, true},
+		{"bad duration", nil, []string{"--header-timeout", "soon"}, Config{}, true},
+		{"zero connections", nil, []string{"--max-connections", "0"}, Config{}, true},
+		{"limits", nil, []string{
+			"--header-timeout=500ms", "--body-timeout", "2s", "--drain-timeout", "1m", "--max-connections", "8",
+			"--keep-finished-bytes", "1000", "--keep-finished-for", "90s",
+		}, Config{
+			Addr: "127.0.0.1:8080", Workers: 4, QueueCapacity: 64,
+			Limits:    Limits{500 * time.Millisecond, 2 * time.Second, time.Minute, 8},
+			Retention: Retention{Count: 10_000, Bytes: 1000, Age: 90 * time.Second},
+		}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -27,5 +40,14 @@ func TestParseConfig(t *testing.T) {
 				t.Errorf("parseConfig(%v) = %+v, %v; want %+v (error: %v)", tc.args, got, err, tc.want, tc.wantErr)
 			}
 		})
+	}
+}
+
+// config is a Config with the default limits.
+func config(addr string, workers, capacity int) Config {
+	return Config{
+		Addr: addr, Workers: workers, QueueCapacity: capacity,
+		Limits:    Limits{10 * time.Second, 10 * time.Second, 25 * time.Second, 512},
+		Retention: DefaultRetention,
 	}
 }

@@ -9,10 +9,12 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Why a job was not accepted.
@@ -63,10 +65,11 @@ type Queue struct {
 	closed  bool
 	pending chan job
 
-	viewsMu      sync.Mutex
-	views        map[uint64]*JobView
-	finished     []uint64 // finished jobs' ids, oldest first
-	keepFinished int
+	viewsMu       sync.Mutex
+	views         map[uint64]*JobView
+	finished      []finishedJob // oldest first
+	finishedBytes int           // the sum of finished[i].bytes
+	retention     Retention
 
 	nextID                                atomic.Uint64
 	accepted, rejected, completed, failed atomic.Uint64
@@ -75,22 +78,36 @@ type Queue struct {
 
 // ANCHOR_END: queue
 
-// KeepFinished is how many finished jobs are remembered; older ones are
-// forgotten (and answer 404), so a long-running server does not grow
-// without bound.
-const KeepFinished = 10_000
+// ANCHOR: retention
+// Retention is how much the queue remembers of finished jobs. The oldest
+// are forgotten (and answer 404) while there are more than Count, while
+// their results and errors add up to more than Bytes, or once they finished
+// longer than Age ago; the newest finished job is kept whatever its size.
+type Retention struct {
+	Count int
+	Bytes int
+	Age   time.Duration
+}
+
+// ANCHOR_END: retention
+
+// DefaultRetention is what the flags default to.
+var DefaultRetention = Retention{Count: 10_000, Bytes: 16 << 20, Age: time.Hour}
+
+// finishedJob is a finished job's place in the table.
+type finishedJob struct {
+	id    uint64
+	at    time.Time
+	bytes int
+}
 
 // NewQueue makes a queue holding at most capacity waiting jobs and starts
 // its workers. Call Close, then Wait, to drain it.
-func NewQueue(capacity, workers int) *Queue {
-	return newQueueKeeping(capacity, workers, KeepFinished)
-}
-
-func newQueueKeeping(capacity, workers, keepFinished int) *Queue {
+func NewQueue(capacity, workers int, retention Retention) *Queue {
 	q := &Queue{
-		pending:      make(chan job, capacity),
-		views:        make(map[uint64]*JobView),
-		keepFinished: keepFinished,
+		pending:   make(chan job, capacity),
+		views:     make(map[uint64]*JobView),
+		retention: retention,
 	}
 	for range workers {
 		q.workers.Go(q.work)
@@ -149,6 +166,7 @@ func (q *Queue) Wait() {
 func (q *Queue) Status(id uint64) (JobView, bool) {
 	q.viewsMu.Lock()
 	defer q.viewsMu.Unlock()
+	q.evict(time.Now())
 	view, ok := q.views[id]
 	if !ok {
 		return JobView{}, false
@@ -183,12 +201,38 @@ func (q *Queue) update(id uint64, change func(*JobView)) {
 	}
 	change(view)
 	if view.Status == Done || view.Status == Failed {
-		q.finished = append(q.finished, id)
-		for len(q.finished) > q.keepFinished {
-			delete(q.views, q.finished[0])
-			q.finished = q.finished[1:]
-		}
+		now := time.Now()
+		bytes := size(view)
+		q.finished = append(q.finished, finishedJob{id: id, at: now, bytes: bytes})
+		q.finishedBytes += bytes
+		q.evict(now)
 	}
+}
+
+// evict forgets the oldest finished jobs while the table is over its
+// limits; call it with viewsMu held.
+func (q *Queue) evict(now time.Time) {
+	for len(q.finished) > 0 {
+		oldest := q.finished[0]
+		tooMany := len(q.finished) > q.retention.Count
+		tooBig := q.finishedBytes > q.retention.Bytes && len(q.finished) > 1
+		tooOld := now.Sub(oldest.at) > q.retention.Age
+		if !tooMany && !tooBig && !tooOld {
+			return
+		}
+		q.finishedBytes -= oldest.bytes
+		delete(q.views, oldest.id)
+		q.finished = q.finished[1:]
+	}
+}
+
+// size is what a finished job holds: its error, or its result as JSON.
+func size(view *JobView) int {
+	if view.Status == Failed {
+		return len(view.Error)
+	}
+	result, _ := json.Marshal(view.Result)
+	return len(result)
 }
 
 func (q *Queue) forget(id uint64) {
@@ -202,7 +246,7 @@ func (q *Queue) forget(id uint64) {
 func (q *Queue) work() {
 	for j := range q.pending {
 		q.update(j.id, func(v *JobView) { v.Status = Running })
-		result, err := j.task.Run()
+		result, err := run(j.task)
 		if err != nil {
 			q.failed.Add(1)
 			q.update(j.id, func(v *JobView) { v.Status, v.Error = Failed, err.Error() })
@@ -211,6 +255,17 @@ func (q *Queue) work() {
 		q.completed.Add(1)
 		q.update(j.id, func(v *JobView) { v.Status, v.Result = Done, result })
 	}
+}
+
+// run runs one task. A task that panics fails with the panic's message, and
+// the worker goes on to the next job.
+func run(task Task) (result any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the job panicked: %v", p)
+		}
+	}()
+	return task.Run()
 }
 
 // ANCHOR_END: work

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -27,7 +28,7 @@ func untilRunning(t *testing.T, q *Queue, id uint64) {
 }
 
 func TestSubmitRefusesAtOnceWhenFull(t *testing.T) {
-	q := NewQueue(2, 1)
+	q := NewQueue(2, 1, DefaultRetention)
 	busy, _ := q.Submit("sleep", sleepFor(200))
 	untilRunning(t, q, busy)
 	for range 2 {
@@ -50,7 +51,7 @@ func TestSubmitRefusesAtOnceWhenFull(t *testing.T) {
 }
 
 func TestCloseDrainsQueuedJobs(t *testing.T) {
-	q := NewQueue(4, 1)
+	q := NewQueue(4, 1, DefaultRetention)
 	var ids []uint64
 	for range 3 {
 		id, err := q.Submit("sleep", sleepFor(10))
@@ -71,21 +72,72 @@ func TestCloseDrainsQueuedJobs(t *testing.T) {
 	}
 }
 
+func failWith(n int) Task {
+	message := strings.Repeat("x", n)
+	return &fail{Message: &message}
+}
+
 func TestForgetsTheOldestFinishedJobs(t *testing.T) {
-	q := newQueueKeeping(8, 1, 2)
-	var ids []uint64
-	for range 4 {
-		id, _ := q.Submit("sleep", sleepFor(1))
-		ids = append(ids, id)
+	sleeps := []Task{sleepFor(1), sleepFor(1), sleepFor(1), sleepFor(1)}
+	tests := []struct {
+		name      string
+		retention Retention
+		tasks     []Task
+		want      []bool
+	}{
+		{"by count", Retention{2, 1000, time.Hour}, sleeps, []bool{false, false, true, true}},
+		{"by bytes", Retention{100, 1000, time.Hour},
+			[]Task{failWith(400), failWith(400), failWith(400), failWith(300)}, []bool{false, false, true, true}},
+		{"the newest, however big", Retention{100, 1000, time.Hour},
+			[]Task{failWith(10), failWith(10), failWith(10), failWith(5000)}, []bool{false, false, false, true}},
 	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := NewQueue(8, 1, tc.retention)
+			var ids []uint64
+			for _, task := range tc.tasks {
+				id, _ := q.Submit("test", task)
+				ids = append(ids, id)
+			}
+			q.Close()
+			q.Wait()
+			var remembered []bool
+			for _, id := range ids {
+				_, ok := q.Status(id)
+				remembered = append(remembered, ok)
+			}
+			if !slices.Equal(remembered, tc.want) {
+				t.Errorf("remembered %v, want %v", remembered, tc.want)
+			}
+		})
+	}
+}
+
+func TestForgetsFinishedJobsAfterTheirAge(t *testing.T) {
+	q := NewQueue(8, 1, Retention{Count: 100, Bytes: 1000, Age: 50 * time.Millisecond})
+	id, _ := q.Submit("sleep", sleepFor(1))
 	q.Close()
 	q.Wait()
-	var remembered []bool
-	for _, id := range ids {
-		_, ok := q.Status(id)
-		remembered = append(remembered, ok)
+	if _, ok := q.Status(id); !ok {
+		t.Fatal("a job that just finished is forgotten")
 	}
-	if want := []bool{false, false, true, true}; !slices.Equal(remembered, want) {
-		t.Errorf("remembered %v, want %v", remembered, want)
+	time.Sleep(100 * time.Millisecond)
+	if _, ok := q.Status(id); ok {
+		t.Error("a job that finished twice its age ago is still remembered")
+	}
+}
+
+func TestAPanickingJobFailsAlone(t *testing.T) {
+	q := NewQueue(4, 1, DefaultRetention)
+	message := "boom"
+	bad, _ := q.Submit("panic", &panicking{Message: &message})
+	good, _ := q.Submit("sleep", sleepFor(1))
+	q.Close()
+	q.Wait()
+	if v, _ := q.Status(bad); v.Status != Failed || v.Error != "the job panicked: boom" {
+		t.Errorf("the panicking job: %+v", v)
+	}
+	if v, _ := q.Status(good); v.Status != Done {
+		t.Errorf("the job after it: %+v", v)
 	}
 }

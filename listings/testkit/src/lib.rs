@@ -87,6 +87,17 @@ impl Twin {
         self
     }
 
+    /// The command that starts this twin, with its configured arguments and
+    /// environment but no `--addr` and no redirections: for tests that must
+    /// start it in a way of their own (its output into a pipe they control).
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(&self.program);
+        command
+            .args(&self.args)
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
+        command
+    }
+
     /// Starts the twin on a free loopback port with extra arguments, and
     /// waits until it says it is listening.
     pub fn start_with<I, S>(&self, extra: I) -> Server
@@ -94,12 +105,10 @@ impl Twin {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let mut command = Command::new(&self.program);
+        let mut command = self.command();
         command
-            .args(&self.args)
             .args(extra.into_iter().map(Into::into))
             .args(["--addr", "127.0.0.1:0"])
-            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());

@@ -2,12 +2,21 @@
 //! server (so cases run in parallel without sharing a queue) and checks one
 //! behaviour of the HTTP API.
 
-use nix::sys::signal::Signal;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::process::{ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::fcntl::{FcntlArg, fcntl};
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use serde_json::{Value, json};
-use testkit::{Server, Twin, eventually};
+use testkit::{PATIENCE, Server, Twin, eventually};
 
+use crate::slow::{answers_within, connect, until_closed};
 use crate::{client, get, job, log_field, metrics, post_job, submit, wait_for};
 
 fn wordcount(text: &str) -> Value {
@@ -20,6 +29,21 @@ fn sleep(ms: u64) -> Value {
 
 fn fail(message: &str) -> Value {
     json!({ "kind": "fail", "payload": { "message": message } })
+}
+
+fn spin(parties: u64, ms: u64) -> Value {
+    json!({ "kind": "spin", "payload": { "parties": parties, "ms": ms } })
+}
+
+fn panic(message: &str) -> Value {
+    json!({ "kind": "panic", "payload": { "message": message } })
+}
+
+/// Polls job `id` until it is done or failed; returns its view.
+fn finished(server: &Server, id: u64) -> Value {
+    eventually(&format!("job {id} to finish"), || {
+        Some(job(server, id)).filter(|view| view["status"] == "done" || view["status"] == "failed")
+    })
 }
 
 /// Starts one worker and waits until it is busy with a long job, so that
@@ -284,3 +308,300 @@ pub fn drains_every_accepted_job_on_sigterm(twin: &Twin) {
     assert!(status.success(), "the twin exited with {status}\n{log}");
 }
 // ANCHOR_END: drain
+
+// ANCHOR: parallel
+pub fn runs_two_cpu_bound_jobs_at_the_same_time(twin: &Twin) {
+    let server = twin.start_with(["--workers", "2"]);
+    // Each spin job keeps its thread busy, never yielding, until two spin
+    // jobs have started, or fails after five seconds: the pair can only
+    // succeed if the two run at the same time.
+    let ids = [
+        submit(&server, &spin(2, 5_000)),
+        submit(&server, &spin(2, 5_000)),
+    ];
+    for id in ids {
+        let view = finished(&server, id);
+        assert_eq!(view["status"], "done", "job {id}: {view}");
+        assert_eq!(view["result"], json!({ "parties": 2 }), "{view}");
+    }
+}
+// ANCHOR_END: parallel
+
+// ANCHOR: panic
+pub fn fails_a_panicking_job_alone(twin: &Twin) {
+    let server = twin.start_with(["--workers", "1"]);
+    let bad = submit(&server, &panic("the disk is on fire"));
+    let next = submit(&server, &wordcount("still here"));
+    let view = finished(&server, bad);
+    assert_eq!(view["status"], "failed", "{view}");
+    assert_eq!(view["error"], "the job panicked: the disk is on fire");
+    // The one worker lives on: it runs the next job, and the one after.
+    assert_eq!(finished(&server, next)["status"], "done");
+    let later = submit(&server, &wordcount("and here"));
+    assert_eq!(finished(&server, later)["status"], "done");
+    let stats = metrics(&server);
+    assert_eq!(
+        (stats["completed"].as_u64(), stats["failed"].as_u64()),
+        (Some(2), Some(1))
+    );
+}
+// ANCHOR_END: panic
+
+pub fn forgets_finished_jobs_beyond_the_byte_limit(twin: &Twin) {
+    let server = twin.start_with(["--workers", "1", "--keep-finished-bytes", "1000"]);
+    // Four failures whose messages add up to 1,500 bytes: the oldest are
+    // forgotten until the rest fit in 1,000.
+    let ids: Vec<u64> = [400, 400, 400, 300]
+        .into_iter()
+        .map(|n| {
+            let id = submit(&server, &fail(&"x".repeat(n)));
+            wait_for(&server, id, "failed");
+            id
+        })
+        .collect();
+    let remembered: Vec<bool> = ids
+        .iter()
+        .map(|id| get(&server, &format!("/jobs/{id}")).0 == StatusCode::OK)
+        .collect();
+    assert_eq!(
+        remembered,
+        [false, false, true, true],
+        "which of four failed jobs the {} twin remembers with --keep-finished-bytes 1000",
+        server.language
+    );
+}
+
+pub fn forgets_finished_jobs_after_their_age(twin: &Twin) {
+    let server = twin.start_with(["--keep-finished-for", "1s"]);
+    let id = submit(&server, &wordcount("brief"));
+    wait_for(&server, id, "done");
+    eventually(&format!("job {id} to be forgotten"), || {
+        (get(&server, &format!("/jobs/{id}")).0 == StatusCode::NOT_FOUND).then_some(())
+    });
+}
+
+// ANCHOR: slow_headers
+pub fn closes_a_connection_whose_headers_trickle(twin: &Twin) {
+    let server = twin.start_with(["--header-timeout", "1s"]);
+    // A header line every 200 ms, forever: each one is progress, but the
+    // request never ends.
+    let mut slow = connect(&server, "GET /healthz HTTP/1.1\r\nHost: test\r\n");
+    let closed = until_closed(&mut slow, "X-Slow: still coming\r\n").unwrap_or_else(|| {
+        panic!(
+            "the {} twin kept a connection trickling headers open for {PATIENCE:?}",
+            server.language
+        )
+    });
+    assert_eq!(closed.received, "", "closed without an answer");
+    assert!(
+        closed.after >= Duration::from_millis(900),
+        "closed too soon: {closed:?}"
+    );
+    // The twin still serves everyone else.
+    assert_eq!(get(&server, "/healthz").0, StatusCode::OK);
+}
+// ANCHOR_END: slow_headers
+
+pub fn closes_an_idle_keep_alive_connection(twin: &Twin) {
+    let server = twin.start_with(["--header-timeout", "1s"]);
+    let mut idle = connect(&server, "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
+    let closed = until_closed(&mut idle, "").unwrap_or_else(|| {
+        panic!(
+            "the {} twin kept an idle connection open for {PATIENCE:?}",
+            server.language
+        )
+    });
+    assert!(closed.received.starts_with("HTTP/1.1 200"), "{closed:?}");
+}
+
+pub fn answers_408_to_a_body_that_never_completes(twin: &Twin) {
+    let server = twin.start_with(["--body-timeout", "1s"]);
+    let head = "POST /jobs HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
+                Content-Length: 100\r\n\r\n{\"kind\":";
+    let mut slow = connect(&server, head);
+    let closed = until_closed(&mut slow, "").unwrap_or_else(|| {
+        panic!(
+            "the {} twin waited {PATIENCE:?} for a body",
+            server.language
+        )
+    });
+    assert!(closed.received.starts_with("HTTP/1.1 408"), "{closed:?}");
+    assert!(
+        closed.received.contains(r#""error""#),
+        "errors are JSON: {closed:?}"
+    );
+    assert_eq!(metrics(&server)["accepted"], 0);
+}
+
+pub fn serves_no_more_connections_than_its_limit(twin: &Twin) {
+    let server = twin.start_with(["--max-connections", "2", "--header-timeout", "5s"]);
+    let _slow: Vec<TcpStream> = (0..2)
+        .map(|_| connect(&server, "GET /healthz HTTP/1.1\r\n"))
+        .collect();
+    let mut third = connect(&server, "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
+    // Both places are taken for five seconds, so the third waits...
+    assert!(
+        !answers_within(&mut third, Duration::from_millis(500)),
+        "the {} twin served a third connection past --max-connections 2",
+        server.language
+    );
+    // ...until the header timeout frees them.
+    let closed = until_closed(&mut third, "").expect("the third connection is served");
+    assert!(closed.received.starts_with("HTTP/1.1 200"), "{closed:?}");
+}
+
+/// Waits for the twin's last line, `drained ...`, and its exit; returns the
+/// exit status and the log.
+fn exit(server: Server) -> (ExitStatus, String) {
+    let start = Instant::now();
+    eventually("the `drained` line", || {
+        log_field(&server.log(), "drained", "accepted")
+    });
+    let log = server.log();
+    let language = server.language;
+    let status = server.wait();
+    let log = format!("{log}({language} twin, exited after {:?})", start.elapsed());
+    (status, log)
+}
+
+// ANCHOR: deadline
+pub fn exits_0_at_the_deadline_with_slow_clients_holding_connections(twin: &Twin) {
+    // Timeouts far longer than the drain, so only the deadline ends it.
+    let server = twin.start_with([
+        "--header-timeout",
+        "60s",
+        "--body-timeout",
+        "60s",
+        "--drain-timeout",
+        "1s",
+    ]);
+    let body = "POST /jobs HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
+                Content-Length: 100\r\n\r\n{";
+    let _slow: Vec<TcpStream> = (0..20)
+        .map(|i| {
+            connect(
+                &server,
+                if i == 0 {
+                    body
+                } else {
+                    "GET /healthz HTTP/1.1\r\n"
+                },
+            )
+        })
+        .collect();
+    assert_eq!(get(&server, "/healthz").0, StatusCode::OK);
+    server.signal(Signal::SIGTERM);
+    let (status, log) = exit(server);
+    assert_eq!(status.code(), Some(0), "no job was lost: exit 0\n{log}");
+    assert_eq!(log_field(&log, "drained", "abandoned"), Some(0), "{log}");
+}
+// ANCHOR_END: deadline
+
+/// Starts a twin with one worker and keeps it busy with two ten-second
+/// jobs, then sends SIGTERM and waits until it drains.
+fn draining_with_two_long_jobs(twin: &Twin, drain_timeout: &str) -> Server {
+    let server = twin.start_with(["--workers", "1", "--drain-timeout", drain_timeout]);
+    let first = submit(&server, &sleep(10_000));
+    submit(&server, &sleep(10_000));
+    wait_for(&server, first, "running");
+    server.signal(Signal::SIGTERM);
+    eventually("the server to start draining", || {
+        (get(&server, "/healthz").0 == StatusCode::SERVICE_UNAVAILABLE).then_some(())
+    });
+    server
+}
+
+pub fn abandons_jobs_at_the_drain_deadline_and_exits_1(twin: &Twin) {
+    let server = draining_with_two_long_jobs(twin, "1s");
+    // Twenty seconds of work left, a deadline of one.
+    let (status, log) = exit(server);
+    assert_eq!(status.code(), Some(1), "jobs were lost: exit 1\n{log}");
+    assert_eq!(log_field(&log, "drained", "abandoned"), Some(2), "{log}");
+}
+
+// ANCHOR: second_signal
+pub fn ends_the_drain_at_a_second_signal_and_exits_1(twin: &Twin) {
+    // The deadline is a minute away, and the work left takes twenty
+    // seconds, longer than `exit` waits: only the second signal ends it.
+    let server = draining_with_two_long_jobs(twin, "60s");
+    server.signal(Signal::SIGTERM);
+    let (status, log) = exit(server);
+    assert_eq!(status.code(), Some(1), "jobs were lost: exit 1\n{log}");
+    assert_eq!(log_field(&log, "drained", "abandoned"), Some(2), "{log}");
+}
+// ANCHOR_END: second_signal
+
+// ANCHOR: early_signal
+pub fn catches_sigterm_from_the_moment_it_listens(twin: &Twin) {
+    // The twin's output goes into a pipe the test fills first, so that its
+    // `listening on` line blocks it in the middle of writing. Once the port
+    // accepts connections, the twin is stuck on that line: its handler for
+    // SIGTERM must already be in place.
+    let addr = free_address();
+    let (mut output, pipe) = std::io::pipe().unwrap();
+    let capacity = fcntl(&pipe, FcntlArg::F_GETPIPE_SZ).unwrap();
+    (&pipe).write_all(&vec![b'.'; capacity as usize]).unwrap();
+    let mut child = twin
+        .command()
+        .args(["--addr", &addr.to_string(), "--drain-timeout", "5s"])
+        .stdin(Stdio::null())
+        .stdout(pipe.try_clone().unwrap())
+        .stderr(pipe)
+        .spawn()
+        .unwrap();
+    let pid = Pid::from_raw(child.id() as i32);
+    eventually("the twin to accept connections", || {
+        assert!(child.try_wait().unwrap().is_none(), "the twin exited early");
+        TcpStream::connect(addr).ok()
+    });
+    let caught = caught_signals(child.id());
+    // Then let it print, and send SIGTERM the moment the line is out.
+    let mut seen = Vec::new();
+    let mut chunk = [0; 4096];
+    while !seen.windows(12).any(|w| w == b"listening on") {
+        let n = output.read(&mut chunk).unwrap();
+        assert!(n > 0, "the twin exited without saying it listens");
+        seen.extend_from_slice(&chunk[..n]);
+    }
+    kill(pid, Signal::SIGTERM).unwrap();
+    let reader = thread::spawn(move || {
+        let _ = output.read_to_end(&mut seen);
+        String::from_utf8_lossy(&seen)
+            .trim_start_matches('.')
+            .to_owned()
+    });
+    let status = eventually("the twin to exit", || child.try_wait().unwrap());
+    let log = reader.join().unwrap();
+    assert!(
+        caught & (1 << (Signal::SIGTERM as u64 - 1)) != 0,
+        "the {} twin printed `listening on` with no handler for SIGTERM \
+         (SigCgt {caught:x})\n{log}",
+        twin.language
+    );
+    assert_eq!(
+        status.code(),
+        Some(0),
+        "a graceful exit, not {status}\n{log}"
+    );
+    assert!(log_field(&log, "drained", "accepted").is_some(), "{log}");
+}
+// ANCHOR_END: early_signal
+
+/// The signals process `pid` catches, from the `SigCgt` mask in
+/// /proc/PID/status (bit N-1 for signal N).
+fn caught_signals(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let mask = status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigCgt:"))
+        .expect("/proc/PID/status has SigCgt");
+    u64::from_str_radix(mask.trim(), 16).unwrap()
+}
+
+/// A loopback address that was free a moment ago.
+fn free_address() -> SocketAddr {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+}

@@ -13,6 +13,8 @@ pub mod cases;
 
 pub use testkit;
 
+pub mod slow;
+
 use std::time::Duration;
 
 use reqwest::StatusCode;
@@ -49,6 +51,18 @@ macro_rules! suite {
             counts_jobs_in_its_metrics,
             answers_healthz,
             drains_every_accepted_job_on_sigterm,
+            runs_two_cpu_bound_jobs_at_the_same_time,
+            fails_a_panicking_job_alone,
+            forgets_finished_jobs_beyond_the_byte_limit,
+            forgets_finished_jobs_after_their_age,
+            closes_a_connection_whose_headers_trickle,
+            closes_an_idle_keep_alive_connection,
+            answers_408_to_a_body_that_never_completes,
+            serves_no_more_connections_than_its_limit,
+            exits_0_at_the_deadline_with_slow_clients_holding_connections,
+            abandons_jobs_at_the_drain_deadline_and_exits_1,
+            ends_the_drain_at_a_second_signal_and_exits_1,
+            catches_sigterm_from_the_moment_it_listens,
         );
     };
     (@cases $twin:expr; $attrs:tt; $($case:ident),* $(,)?) => {

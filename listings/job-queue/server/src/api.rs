@@ -7,18 +7,24 @@
 //! | `GET /healthz` | 200 while serving |
 //! | `GET /metrics` | queue depth and counters, as JSON |
 //!
-//! While the server drains, every route answers 503.
+//! While the server drains, every route answers 503. A `POST /jobs` whose
+//! body has not arrived within the body timeout gets 408, and the
+//! connection is closed.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{BoxError, Json, Router};
 use serde_json::json;
+use tower::ServiceBuilder;
+use tower::timeout::TimeoutLayer;
 
 use crate::error::ApiError;
 use crate::jobs::Spec;
@@ -28,10 +34,16 @@ use crate::queue::{JobView, Queue, Stats};
 pub const MAX_BODY: usize = 64 * 1024;
 
 // ANCHOR: router
-/// The service's routes, sharing one [`Queue`].
-pub fn router(queue: Arc<Queue>) -> Router {
+/// The service's routes, sharing one [`Queue`]. Reading a job's body,
+/// the only slow part of `submit`, must end within `body_timeout`.
+pub fn router(queue: Arc<Queue>, body_timeout: Duration) -> Router {
+    let body_deadline = ServiceBuilder::new()
+        .layer(HandleErrorLayer::new(|_: BoxError| async {
+            ApiError::BodyTimeout
+        }))
+        .layer(TimeoutLayer::new(body_timeout));
     Router::new()
-        .route("/jobs", post(submit))
+        .route("/jobs", post(submit).layer(body_deadline))
         .route("/jobs/{id}", get(status))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -105,10 +117,20 @@ mod tests {
     use tower::ServiceExt;
 
     use super::*;
+    use crate::queue::Retention;
+
+    const TIMEOUT: Duration = Duration::from_secs(10);
+
+    fn start(capacity: usize, workers: usize) -> (Arc<Queue>, tokio_util::task::TaskTracker) {
+        Queue::start(capacity, workers, Retention::default())
+    }
 
     /// Sends one request to a fresh router and returns status and JSON body.
     async fn call(queue: &Arc<Queue>, request: Request<Body>) -> (StatusCode, Value) {
-        let response = router(Arc::clone(queue)).oneshot(request).await.unwrap();
+        let response = router(Arc::clone(queue), TIMEOUT)
+            .oneshot(request)
+            .await
+            .unwrap();
         let status = response.status();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         (
@@ -177,7 +199,7 @@ mod tests {
             ),
         ];
         for (name, request, want_status, want_words) in cases {
-            let (queue, _workers) = Queue::start(4, 1);
+            let (queue, _workers) = start(4, 1);
             let (status, body) = call(&queue, request).await;
             assert_eq!(status, want_status, "{name}: {body}");
             let error = body["error"].as_str().unwrap_or_default();
@@ -199,12 +221,15 @@ mod tests {
 
     #[tokio::test]
     async fn accepts_a_job() {
-        let (queue, _workers) = Queue::start(4, 1);
+        let (queue, _workers) = start(4, 1);
         let request = post_jobs(
             "application/json",
             r#"{"kind":"wordcount","payload":{"text":"a b"}}"#,
         );
-        let response = router(Arc::clone(&queue)).oneshot(request).await.unwrap();
+        let response = router(Arc::clone(&queue), TIMEOUT)
+            .oneshot(request)
+            .await
+            .unwrap();
         assert_eq!(response.status(), StatusCode::ACCEPTED);
         assert_eq!(response.headers()[header::LOCATION], "/jobs/1");
         assert_eq!(queue.stats().accepted, 1);
@@ -212,7 +237,7 @@ mod tests {
 
     #[tokio::test]
     async fn answers_503_while_draining() {
-        let (queue, _workers) = Queue::start(4, 1);
+        let (queue, _workers) = start(4, 1);
         queue.close();
         for request in [
             Request::get("/healthz").body(Body::empty()).unwrap(),

@@ -1,9 +1,14 @@
-//! Command-line settings: `--addr`, `--workers`, `--queue-capacity`.
+//! Command-line settings.
 //!
-//! Both `--workers 4` and `--workers=4` work, as with Go's `flag` package,
-//! and `JOBQ_ADDR`, `JOBQ_WORKERS`, `JOBQ_QUEUE_CAPACITY` set the defaults.
+//! Both `--workers 4` and `--workers=4` work, as with Go's `flag` package.
+//! `JOBQ_ADDR`, `JOBQ_WORKERS`, `JOBQ_QUEUE_CAPACITY` set the defaults of
+//! the first three; the limits and timeouts are flags only. Durations are
+//! written as Go writes them: `500ms`, `10s`, `2m`.
 
 use std::net::SocketAddr;
+use std::time::Duration;
+
+use crate::queue::Retention;
 
 /// The server's settings.
 #[derive(Debug, PartialEq)]
@@ -11,6 +16,37 @@ pub struct Config {
     pub addr: SocketAddr,
     pub workers: usize,
     pub queue_capacity: usize,
+    pub limits: Limits,
+    pub retention: Retention,
+}
+
+// ANCHOR: limits
+/// How long the server waits for slow clients and for its own drain, and
+/// how many connections it serves at once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Limits {
+    /// A request's headers must arrive within this long of the connection
+    /// opening, or of the previous response on it: this also closes idle
+    /// keep-alive connections.
+    pub header_timeout: Duration,
+    /// A request's body must arrive within this long of its headers.
+    pub body_timeout: Duration,
+    /// After the first signal, accepted jobs have this long to finish.
+    pub drain_timeout: Duration,
+    /// Connections served at once; more wait in the kernel's backlog.
+    pub max_connections: usize,
+}
+// ANCHOR_END: limits
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            drain_timeout: Duration::from_secs(25),
+            max_connections: 512,
+        }
+    }
 }
 
 impl Default for Config {
@@ -19,6 +55,8 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             workers: 4,
             queue_capacity: 64,
+            limits: Limits::default(),
+            retention: Retention::default(),
         }
     }
 }
@@ -55,18 +93,31 @@ impl Config {
             };
             config.set(name, &value)?;
         }
-        if config.workers == 0 || config.queue_capacity == 0 {
-            return Err("--workers and --queue-capacity must be at least 1".into());
+        if config.workers == 0 || config.queue_capacity == 0 || config.limits.max_connections == 0 {
+            return Err(
+                "--workers, --queue-capacity and --max-connections must be at least 1".into(),
+            );
         }
         Ok(config)
     }
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         let bad = |e: &dyn std::fmt::Display| format!("invalid value {value:?} for --{name}: {e}");
+        let duration = || humantime::parse_duration(value).map_err(|e| bad(&e));
+        let number = || value.parse::<usize>().map_err(|e| bad(&e));
+        let limits = &mut self.limits;
+        let retention = &mut self.retention;
         match name {
             "addr" => self.addr = value.parse().map_err(|e| bad(&e))?,
-            "workers" => self.workers = value.parse().map_err(|e| bad(&e))?,
-            "queue-capacity" => self.queue_capacity = value.parse().map_err(|e| bad(&e))?,
+            "workers" => self.workers = number()?,
+            "queue-capacity" => self.queue_capacity = number()?,
+            "header-timeout" => limits.header_timeout = duration()?,
+            "body-timeout" => limits.body_timeout = duration()?,
+            "drain-timeout" => limits.drain_timeout = duration()?,
+            "max-connections" => limits.max_connections = number()?,
+            "keep-finished" => retention.count = number()?,
+            "keep-finished-bytes" => retention.bytes = number()?,
+            "keep-finished-for" => retention.age = duration()?,
             _ => return Err(format!("unknown flag --{name}")),
         }
         Ok(())
@@ -127,6 +178,44 @@ mod tests {
                 .ok()
                 .map(|c| (c.addr.port(), c.workers, c.queue_capacity));
             assert_eq!(got, want, "{name}");
+        }
+    }
+
+    #[test]
+    fn reads_limits_and_durations() {
+        let config = parse(
+            &[],
+            &[
+                "--header-timeout=500ms",
+                "--body-timeout",
+                "2s",
+                "--drain-timeout",
+                "1m",
+                "--max-connections",
+                "8",
+                "--keep-finished-bytes",
+                "1000",
+                "--keep-finished-for",
+                "90s",
+            ],
+        )
+        .unwrap();
+        let want = Limits {
+            header_timeout: Duration::from_millis(500),
+            body_timeout: Duration::from_secs(2),
+            drain_timeout: Duration::from_secs(60),
+            max_connections: 8,
+        };
+        assert_eq!(config.limits, want);
+        assert_eq!(
+            (config.retention.bytes, config.retention.age),
+            (1000, Duration::from_secs(90))
+        );
+        for bad in [
+            &["--header-timeout", "soon"][..],
+            &["--max-connections", "0"],
+        ] {
+            assert!(parse(&[], bad).is_err(), "{bad:?}");
         }
     }
 }

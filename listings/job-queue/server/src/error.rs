@@ -24,6 +24,8 @@ pub enum ApiError {
     InvalidJob(String),
     #[error("the body is larger than {MAX_BODY} bytes")]
     TooLarge,
+    #[error("the body did not arrive in time")]
+    BodyTimeout,
     #[error("no job with id {0:?}")]
     NotFound(String),
     #[error(transparent)]
@@ -39,6 +41,7 @@ impl IntoResponse for ApiError {
             ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
             ApiError::InvalidJob(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Submit(SubmitError::Full(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Submit(SubmitError::Closed) | ApiError::Draining => {
@@ -50,6 +53,11 @@ impl IntoResponse for ApiError {
             // A full queue is a reason to come back, not to give up.
             StatusCode::TOO_MANY_REQUESTS => {
                 (status, [(header::RETRY_AFTER, "1")], body).into_response()
+            }
+            // The rest of the body may still come; the connection is no
+            // use for another request.
+            StatusCode::REQUEST_TIMEOUT => {
+                (status, [(header::CONNECTION, "close")], body).into_response()
             }
             _ => (status, body).into_response(),
         }

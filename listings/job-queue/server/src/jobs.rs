@@ -2,9 +2,12 @@
 //!
 //! The kinds are few on purpose: one computes something from its payload,
 //! one always fails, and one sleeps, which lets tests and the benchmark keep
-//! a worker busy for as long as they need.
+//! a worker busy for as long as they need. Two more are there for tests of
+//! the workers: `spin` keeps a CPU busy until enough `spin` jobs run at the
+//! same moment, and `panic` panics.
 
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -12,6 +15,9 @@ use serde_json::{Value, json};
 /// The longest a `sleep` job may ask for; longer requests are refused, so
 /// one client cannot hold a worker (or a shutdown) hostage.
 pub const MAX_SLEEP_MS: u64 = 10_000;
+
+/// The most `spin` jobs that may be asked to run at once.
+pub const MAX_PARTIES: u64 = 64;
 
 // ANCHOR: spec
 /// What a client asks for: `{"kind": "...", "payload": {...}}`.
@@ -27,14 +33,22 @@ pub enum Spec {
     Fail { message: String },
     /// Sleeps for `ms` milliseconds (at most [`MAX_SLEEP_MS`]).
     Sleep { ms: u64 },
+    /// Keeps a CPU busy until `parties` spin jobs run at once (done), or
+    /// for `ms` milliseconds (failed); at most [`MAX_PARTIES`] and
+    /// [`MAX_SLEEP_MS`].
+    Spin { parties: u64, ms: u64 },
+    /// Panics with `message`, to show that only this job fails.
+    Panic { message: String },
 }
 // ANCHOR_END: spec
 
 /// Why a well-formed spec is still refused.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum InvalidSpec {
-    #[error("sleep ms must be at most {MAX_SLEEP_MS}, got {0}")]
+    #[error("ms must be at most {MAX_SLEEP_MS}, got {0}")]
     SleepTooLong(u64),
+    #[error("spin parties must be from 1 to {MAX_PARTIES}, got {0}")]
+    Parties(u64),
 }
 
 /// Why a job failed; reported as the job's `error`.
@@ -49,18 +63,28 @@ impl Spec {
             Spec::Wordcount { .. } => "wordcount",
             Spec::Fail { .. } => "fail",
             Spec::Sleep { .. } => "sleep",
+            Spec::Spin { .. } => "spin",
+            Spec::Panic { .. } => "panic",
         }
     }
 
     /// Checks what the types cannot say.
     pub fn validate(&self) -> Result<(), InvalidSpec> {
         match *self {
-            Spec::Sleep { ms } if ms > MAX_SLEEP_MS => Err(InvalidSpec::SleepTooLong(ms)),
+            Spec::Sleep { ms } | Spec::Spin { ms, .. } if ms > MAX_SLEEP_MS => {
+                Err(InvalidSpec::SleepTooLong(ms))
+            }
+            Spec::Spin { parties, .. } if !(1..=MAX_PARTIES).contains(&parties) => {
+                Err(InvalidSpec::Parties(parties))
+            }
             _ => Ok(()),
         }
     }
 
-    /// Runs the job; the result is what `GET /jobs/{id}` shows.
+    // ANCHOR: run
+    /// Runs the job; the result is what `GET /jobs/{id}` shows. Work that
+    /// keeps a CPU busy goes to tokio's blocking threads, so that it runs
+    /// in parallel with other jobs and never holds up the async ones.
     pub async fn run(self) -> Result<Value, JobFailed> {
         match self {
             Spec::Wordcount { text } => Ok(json!(count(&text))),
@@ -69,7 +93,41 @@ impl Spec {
                 tokio::time::sleep(Duration::from_millis(ms)).await;
                 Ok(json!({ "slept_ms": ms }))
             }
+            Spec::Spin { parties, ms } => {
+                match tokio::task::spawn_blocking(move || spin(parties, ms)).await {
+                    Ok(outcome) => outcome,
+                    Err(e) => std::panic::resume_unwind(e.into_panic()),
+                }
+            }
+            Spec::Panic { message } => panic!("{message}"),
         }
+    }
+    // ANCHOR_END: run
+}
+
+/// How many `spin` jobs have started, for each number of parties.
+static SPIN_ARRIVALS: [AtomicU64; MAX_PARTIES as usize + 1] =
+    [const { AtomicU64::new(0) }; MAX_PARTIES as usize + 1];
+
+/// Busy-waits, never sleeping or yielding, until `parties` spin jobs have
+/// started in this job's round: the jobs of a round can only all finish if
+/// they run at the same moment, on as many threads.
+fn spin(parties: u64, ms: u64) -> Result<Value, JobFailed> {
+    let arrivals = &SPIN_ARRIVALS[parties as usize];
+    let ticket = arrivals.fetch_add(1, Ordering::SeqCst);
+    let round_start = ticket / parties * parties;
+    let deadline = Instant::now() + Duration::from_millis(ms);
+    loop {
+        let arrived = arrivals.load(Ordering::SeqCst) - round_start;
+        if arrived >= parties {
+            return Ok(json!({ "parties": parties }));
+        }
+        if Instant::now() >= deadline {
+            return Err(JobFailed(format!(
+                "only {arrived} of {parties} spin jobs ran at once within {ms} ms"
+            )));
+        }
+        std::hint::spin_loop();
     }
 }
 
@@ -126,15 +184,45 @@ mod tests {
     }
 
     #[test]
-    fn refuses_long_sleeps() {
-        assert_eq!(Spec::Sleep { ms: MAX_SLEEP_MS }.validate(), Ok(()));
-        assert_eq!(
-            Spec::Sleep {
-                ms: MAX_SLEEP_MS + 1
-            }
-            .validate(),
-            Err(InvalidSpec::SleepTooLong(MAX_SLEEP_MS + 1))
-        );
+    fn refuses_long_sleeps_and_impossible_spins() {
+        let cases = [
+            (Spec::Sleep { ms: MAX_SLEEP_MS }, Ok(())),
+            (
+                Spec::Sleep {
+                    ms: MAX_SLEEP_MS + 1,
+                },
+                Err(InvalidSpec::SleepTooLong(MAX_SLEEP_MS + 1)),
+            ),
+            (Spec::Spin { parties: 1, ms: 1 }, Ok(())),
+            (
+                Spec::Spin { parties: 0, ms: 1 },
+                Err(InvalidSpec::Parties(0)),
+            ),
+            (
+                Spec::Spin {
+                    parties: MAX_PARTIES + 1,
+                    ms: 1,
+                },
+                Err(InvalidSpec::Parties(MAX_PARTIES + 1)),
+            ),
+            (
+                Spec::Spin {
+                    parties: 2,
+                    ms: MAX_SLEEP_MS + 1,
+                },
+                Err(InvalidSpec::SleepTooLong(MAX_SLEEP_MS + 1)),
+            ),
+        ];
+        for (spec, want) in cases {
+            assert_eq!(spec.validate(), want, "{spec:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_spin_fails_after_its_time() {
+        assert_eq!(spin(1, 0), Ok(json!({ "parties": 1 })));
+        let lonely = spin(MAX_PARTIES, 10).unwrap_err();
+        assert!(lonely.0.contains("of 64 spin jobs"), "{lonely}");
     }
 
     #[tokio::test(start_paused = true)]

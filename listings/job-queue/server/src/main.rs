@@ -1,6 +1,7 @@
 //! The job queue server: accepts jobs over HTTP, runs them on a fixed pool
 //! of workers, refuses work when its bounded queue is full, and on SIGTERM
-//! or Ctrl-C finishes every accepted job before it exits.
+//! or Ctrl-C finishes every accepted job before it exits, within a drain
+//! deadline (exit 0), or says how many it abandoned (exit 1).
 //!
 //! ```text
 //! cargo run -p job-queue -- --addr 127.0.0.1:8080 --workers 4 --queue-capacity 64
@@ -16,17 +17,25 @@ mod queue;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::signal::unix::{SignalKind, signal};
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::Semaphore;
+use tokio::time::{Instant, sleep_until};
 use tokio_util::sync::CancellationToken;
-use tracing::{error, info};
+use tracing::{debug, error, info, warn};
 
-use crate::config::Config;
+use crate::config::{Config, Limits};
 use crate::queue::Queue;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr)
@@ -38,8 +47,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match serve(config).await {
-        Ok(()) => ExitCode::SUCCESS,
+    let runtime = tokio::runtime::Runtime::new().expect("the tokio runtime starts");
+    let outcome = runtime.block_on(serve(config));
+    // Jobs cut off by the drain deadline may still be running on blocking
+    // threads; the process ends without waiting for them.
+    runtime.shutdown_background();
+    match outcome {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_abandoned) => ExitCode::FAILURE,
         Err(e) => {
             error!("{e}");
             ExitCode::FAILURE
@@ -49,9 +64,13 @@ async fn main() -> ExitCode {
 
 // ANCHOR: serve
 /// Serves until a signal, then drains: refuse new work, finish the queued
-/// jobs, and only then stop the HTTP server.
-async fn serve(config: Config) -> std::io::Result<()> {
-    let (queue, workers) = Queue::start(config.queue_capacity, config.workers);
+/// jobs, and only then stop the HTTP server. Returns how many accepted jobs
+/// did not finish: the drain deadline passed, or a second signal came.
+async fn serve(config: Config) -> std::io::Result<u64> {
+    // Caught before the server says it listens: from then on, a signal
+    // starts the drain instead of killing the process.
+    let mut signals = Signals::install()?;
+    let (queue, workers) = Queue::start(config.queue_capacity, config.workers, config.retention);
     let listener = TcpListener::bind(config.addr).await?;
     info!(
         workers = config.workers,
@@ -60,38 +79,120 @@ async fn serve(config: Config) -> std::io::Result<()> {
         listener.local_addr()?
     );
 
-    let stop_http = CancellationToken::new();
-    let http = tokio::spawn(
-        axum::serve(listener, api::router(queue.clone()))
-            .with_graceful_shutdown(stop_http.clone().cancelled_owned())
-            .into_future(),
-    );
+    let limits = config.limits;
+    let router = api::router(Arc::clone(&queue), limits.body_timeout);
+    let stop_accepting = CancellationToken::new();
+    let http = tokio::spawn(accept(
+        listener,
+        router,
+        limits.clone(),
+        stop_accepting.clone(),
+    ));
 
-    shutdown_signal().await?;
+    signals.recv().await;
     info!("draining: new requests get 503");
     queue.close();
-    workers.wait().await;
-    stop_http.cancel();
-    http.await.expect("the HTTP server task does not panic")?;
+    let deadline = Instant::now() + limits.drain_timeout;
+    let cut_short = tokio::select! {
+        () = workers.wait() => false,
+        () = sleep_until(deadline) => true,
+        () = signals.recv() => true,
+    };
+    stop_accepting.cancel();
+    let connections = http.await.expect("the accept loop does not panic");
+    if cut_short {
+        warn!("the drain was cut short: deadline passed or second signal");
+    } else {
+        // Requests in flight get their answers; idle connections close now.
+        tokio::select! {
+            () = connections.shutdown() => {}
+            () = sleep_until(deadline) => warn!("closing the connections still open"),
+            () = signals.recv() => warn!("closing the connections still open"),
+        }
+    }
 
     let stats = queue.stats();
+    let abandoned = stats.accepted - stats.completed - stats.failed;
     info!(
         accepted = stats.accepted,
         completed = stats.completed,
         failed = stats.failed,
         rejected = stats.rejected,
+        abandoned,
         "drained"
     );
-    Ok(())
+    Ok(abandoned)
 }
 // ANCHOR_END: serve
 
-/// Resolves on SIGTERM (what `kill` and container runtimes send) or Ctrl-C.
-async fn shutdown_signal() -> std::io::Result<()> {
-    let mut terminate = signal(SignalKind::terminate())?;
-    tokio::select! {
-        _ = terminate.recv() => {}
-        result = tokio::signal::ctrl_c() => result?,
+// ANCHOR: accept
+/// Accepts connections until `stop`, at most `max_connections` at once, and
+/// serves each with hyper, closing those whose request headers are late.
+/// Returns the open connections, for a graceful shutdown.
+async fn accept(
+    listener: TcpListener,
+    router: Router,
+    limits: Limits,
+    stop: CancellationToken,
+) -> GracefulShutdown {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let open = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    loop {
+        // A free slot first: past the limit, connections wait in the
+        // kernel's backlog instead of taking file descriptors.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => slot.expect("never closed"),
+            () = stop.cancelled() => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    warn!("accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = stop.cancelled() => break,
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let connection = open.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                debug!("connection closed: {e}");
+            }
+            drop(slot);
+        });
     }
-    Ok(())
+    open
 }
+// ANCHOR_END: accept
+
+// ANCHOR: signals
+/// SIGTERM (what `kill` and container runtimes send) and SIGINT (Ctrl-C),
+/// caught from the moment they are installed.
+struct Signals {
+    terminate: Signal,
+    interrupt: Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Signals> {
+        Ok(Signals {
+            terminate: signal(SignalKind::terminate())?,
+            interrupt: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    /// Resolves at the next signal of either kind.
+    async fn recv(&mut self) {
+        tokio::select! {
+            _ = self.terminate.recv() => {}
+            _ = self.interrupt.recv() => {}
+        }
+    }
+}
+// ANCHOR_END: signals

@@ -6,21 +6,22 @@
 //! Closing the queue lets the workers finish every job that was accepted,
 //! and then they stop.
 //!
-//! The channel is `tokio::sync::mpsc`. A Go channel has as many receivers
-//! as there are goroutines ranging over it; a tokio `Receiver` is one value
-//! that cannot be cloned. So one task owns it and runs what it receives, at
-//! most `workers` jobs at a time: the next job leaves the channel only when
-//! one of those places is free, so a full channel means exactly `capacity`
-//! jobs are waiting, as with Go's buffered channel.
+//! The channel is flume's: like a Go channel, and unlike a tokio `mpsc`
+//! one, its receiver can be cloned, so each of the `workers` tasks waits on
+//! the channel itself, as each goroutine of the Go twin ranges over it.
 
+use std::any::Any;
 use std::collections::{HashMap, VecDeque};
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use futures_util::{StreamExt, stream};
+use flume::TrySendError;
+use futures_util::FutureExt;
 use serde::Serialize;
 use serde_json::Value;
-use tokio::sync::mpsc::{self, error::TrySendError};
+use tokio::time::Instant;
 use tokio_util::task::TaskTracker;
 
 use crate::jobs::Spec;
@@ -78,7 +79,7 @@ pub struct Stats {
 pub struct Queue {
     /// `None` once the queue is closed: dropping the last sender is how the
     /// workers learn that no more jobs will come.
-    sender: Mutex<Option<mpsc::Sender<Job>>>,
+    sender: Mutex<Option<flume::Sender<Job>>>,
     capacity: usize,
     jobs: Mutex<Jobs>,
     next_id: AtomicU64,
@@ -89,40 +90,90 @@ pub struct Queue {
 }
 // ANCHOR_END: queue
 
-/// How many finished jobs are remembered; older ones are forgotten (and
-/// answer 404), so a long-running server does not grow without bound.
-pub const KEEP_FINISHED: usize = 10_000;
+// ANCHOR: retention
+/// How much the queue remembers of finished jobs. The oldest are forgotten
+/// (and answer 404) while there are more than `count`, while their results
+/// and errors add up to more than `bytes`, or once they finished longer than
+/// `age` ago; the newest finished job is kept whatever its size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Retention {
+    pub count: usize,
+    pub bytes: usize,
+    pub age: Duration,
+}
+// ANCHOR_END: retention
+
+impl Default for Retention {
+    fn default() -> Retention {
+        Retention {
+            count: 10_000,
+            bytes: 16 * 1024 * 1024,
+            age: Duration::from_secs(60 * 60),
+        }
+    }
+}
+
+/// A finished job's place in the table: when it finished, and its size.
+struct Finished {
+    id: u64,
+    at: Instant,
+    bytes: usize,
+}
 
 /// Every job that is queued or running, and the latest finished ones.
-#[derive(Default)]
 struct Jobs {
     views: HashMap<u64, JobView>,
-    /// Finished jobs' ids, oldest first.
-    finished: VecDeque<u64>,
-    keep_finished: usize,
+    /// Finished jobs, oldest first.
+    finished: VecDeque<Finished>,
+    /// The sum of `finished[..].bytes`.
+    finished_bytes: usize,
+    retention: Retention,
+}
+
+impl Jobs {
+    /// Forgets the oldest finished jobs while the table is over its limits.
+    fn evict(&mut self, now: Instant) {
+        while let Some(oldest) = self.finished.front() {
+            let too_many = self.finished.len() > self.retention.count;
+            let too_big = self.finished_bytes > self.retention.bytes && self.finished.len() > 1;
+            let too_old = now.duration_since(oldest.at) > self.retention.age;
+            if !(too_many || too_big || too_old) {
+                break;
+            }
+            self.finished_bytes -= oldest.bytes;
+            self.views.remove(&oldest.id);
+            self.finished.pop_front();
+        }
+    }
+}
+
+/// What a finished job holds: its error, or its result as JSON.
+fn size(status: &Status) -> usize {
+    match status {
+        Status::Done { result } => result.to_string().len(),
+        Status::Failed { error } => error.len(),
+        Status::Queued | Status::Running => 0,
+    }
 }
 
 impl Queue {
-    /// A queue holding at most `capacity` waiting jobs, with at most
-    /// `workers` more running. Wait on the tracker after [`Queue::close`] to
-    /// drain.
-    pub fn start(capacity: usize, workers: usize) -> (Arc<Queue>, TaskTracker) {
-        Queue::start_keeping(capacity, workers, KEEP_FINISHED)
-    }
-
-    /// [`Queue::start`], remembering `keep_finished` finished jobs.
-    pub fn start_keeping(
+    /// A queue holding at most `capacity` waiting jobs, with `workers`
+    /// tasks running jobs beside it. Wait on the tracker after
+    /// [`Queue::close`] to drain.
+    pub fn start(
         capacity: usize,
         workers: usize,
-        keep_finished: usize,
+        retention: Retention,
     ) -> (Arc<Queue>, TaskTracker) {
-        let (sender, receiver) = mpsc::channel(capacity);
+        let (sender, receiver) = flume::bounded(capacity);
         let queue = Arc::new(Queue {
             sender: Mutex::new(Some(sender)),
             capacity,
             jobs: Mutex::new(Jobs {
-                keep_finished,
-                ..Jobs::default()
+                views: HashMap::new(),
+                finished: VecDeque::new(),
+                finished_bytes: 0,
+                retention,
             }),
             next_id: AtomicU64::new(1),
             accepted: AtomicU64::new(0),
@@ -131,7 +182,9 @@ impl Queue {
             failed: AtomicU64::new(0),
         });
         let tracker = TaskTracker::new();
-        tracker.spawn(dispatch(Arc::clone(&queue), receiver, workers));
+        for _ in 0..workers {
+            tracker.spawn(work(Arc::clone(&queue), receiver.clone()));
+        }
         tracker.close();
         (queue, tracker)
     }
@@ -157,7 +210,7 @@ impl Queue {
                 self.rejected.fetch_add(1, Ordering::Relaxed);
                 Err(SubmitError::Full(self.capacity))
             }
-            Err(TrySendError::Closed(_)) => {
+            Err(TrySendError::Disconnected(_)) => {
                 self.forget(id);
                 Err(SubmitError::Closed)
             }
@@ -177,12 +230,14 @@ impl Queue {
 
     /// What is known about job `id`, if it was accepted.
     pub fn status(&self, id: u64) -> Option<JobView> {
-        self.jobs.lock().unwrap().views.get(&id).cloned()
+        let mut jobs = self.jobs.lock().unwrap();
+        jobs.evict(Instant::now());
+        jobs.views.get(&id).cloned()
     }
 
     pub fn stats(&self) -> Stats {
         let queue_depth = match self.sender.lock().unwrap().as_ref() {
-            Some(sender) => sender.max_capacity() - sender.capacity(),
+            Some(sender) => sender.len(),
             None => 0,
         };
         Stats {
@@ -202,16 +257,16 @@ impl Queue {
 
     fn update(&self, id: u64, status: Status) {
         let finished = matches!(status, Status::Done { .. } | Status::Failed { .. });
+        let bytes = size(&status);
         let mut jobs = self.jobs.lock().unwrap();
         if let Some(view) = jobs.views.get_mut(&id) {
             view.status = status;
         }
         if finished {
-            jobs.finished.push_back(id);
-            while jobs.finished.len() > jobs.keep_finished {
-                let oldest = jobs.finished.pop_front().expect("longer than the limit");
-                jobs.views.remove(&oldest);
-            }
+            let at = Instant::now();
+            jobs.finished.push_back(Finished { id, at, bytes });
+            jobs.finished_bytes += bytes;
+            jobs.evict(at);
         }
     }
 
@@ -221,34 +276,48 @@ impl Queue {
 }
 
 // ANCHOR: work
-/// Runs the jobs in the channel, at most `workers` at once; stops when the
-/// queue is closed and empty.
-async fn dispatch(queue: Arc<Queue>, mut receiver: mpsc::Receiver<Job>, workers: usize) {
-    stream::poll_fn(|cx| receiver.poll_recv(cx))
-        .for_each_concurrent(workers, |job| queue.run(job))
-        .await;
+/// One worker: takes the next job, runs it, records how it ended; stops when
+/// the queue is closed and empty.
+async fn work(queue: Arc<Queue>, receiver: flume::Receiver<Job>) {
+    while let Ok(job) = receiver.recv_async().await {
+        queue.run(job).await;
+    }
 }
 
 impl Queue {
-    /// Runs one job and records how it ended.
+    /// Runs one job and records how it ended. A job that panics fails with
+    /// the panic's message, and the worker goes on to the next job, as a Go
+    /// worker does with `recover`.
     async fn run(&self, Job { id, spec }: Job) {
         self.update(id, Status::Running);
-        let status = match spec.run().await {
-            Ok(result) => {
-                self.completed.fetch_add(1, Ordering::Relaxed);
-                Status::Done { result }
-            }
-            Err(e) => {
-                self.failed.fetch_add(1, Ordering::Relaxed);
-                Status::Failed {
-                    error: e.to_string(),
-                }
-            }
+        let outcome = AssertUnwindSafe(spec.run()).catch_unwind().await;
+        let status = match outcome {
+            Ok(Ok(result)) => Status::Done { result },
+            Ok(Err(e)) => Status::Failed {
+                error: e.to_string(),
+            },
+            Err(panic) => Status::Failed {
+                error: format!("the job panicked: {}", panic_message(&*panic)),
+            },
+        };
+        match status {
+            Status::Done { .. } => self.completed.fetch_add(1, Ordering::Relaxed),
+            _ => self.failed.fetch_add(1, Ordering::Relaxed),
         };
         self.update(id, status);
     }
 }
 // ANCHOR_END: work
+
+/// The text of a panic: `panic!` makes a `&str` or a `String`.
+fn panic_message(panic: &(dyn Any + Send)) -> &str {
+    match panic.downcast_ref::<&str>() {
+        Some(message) => message,
+        None => panic
+            .downcast_ref::<String>()
+            .map_or("(not a string)", String::as_str),
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -256,6 +325,10 @@ mod tests {
 
     fn sleep(ms: u64) -> Spec {
         Spec::Sleep { ms }
+    }
+
+    fn start(capacity: usize, workers: usize) -> (Arc<Queue>, TaskTracker) {
+        Queue::start(capacity, workers, Retention::default())
     }
 
     /// Waits (without letting paused time move) until job `id` runs.
@@ -267,7 +340,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn refuses_at_once_when_full() {
-        let (queue, _workers) = Queue::start(2, 1);
+        let (queue, _workers) = start(2, 1);
         let busy = queue.submit(sleep(1_000)).unwrap();
         until_running(&queue, busy).await;
         assert_eq!(queue.submit(sleep(1)), Ok(2));
@@ -283,7 +356,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn runs_no_more_jobs_at_once_than_it_has_workers() {
-        let (queue, _workers) = Queue::start(4, 2);
+        let (queue, _workers) = start(4, 2);
         let ids: Vec<u64> = (0..3)
             .map(|_| queue.submit(sleep(1_000)).unwrap())
             .collect();
@@ -299,7 +372,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn close_refuses_new_jobs_and_drains_queued_ones() {
-        let (queue, workers) = Queue::start(4, 1);
+        let (queue, workers) = start(4, 1);
         let ids: Vec<u64> = (0..3).map(|_| queue.submit(sleep(10)).unwrap()).collect();
         queue.close();
         assert_eq!(queue.submit(sleep(1)), Err(SubmitError::Closed));
@@ -317,12 +390,79 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn forgets_the_oldest_finished_jobs() {
-        let (queue, workers) = Queue::start_keeping(8, 1, 2);
-        let ids: Vec<u64> = (0..4).map(|_| queue.submit(sleep(1)).unwrap()).collect();
+    async fn a_panicking_job_fails_alone() {
+        let (queue, workers) = start(4, 1);
+        let bad = queue
+            .submit(Spec::Panic {
+                message: "boom".into(),
+            })
+            .unwrap();
+        let good = queue.submit(sleep(1)).unwrap();
         queue.close();
         workers.wait().await;
-        let remembered: Vec<bool> = ids.iter().map(|&id| queue.status(id).is_some()).collect();
-        assert_eq!(remembered, [false, false, true, true]);
+        let failed = Status::Failed {
+            error: "the job panicked: boom".into(),
+        };
+        assert_eq!(queue.status(bad).unwrap().status, failed);
+        let done = Status::Done {
+            result: serde_json::json!({"slept_ms": 1}),
+        };
+        assert_eq!(queue.status(good).unwrap().status, done);
+    }
+
+    /// Runs `specs` one at a time on a queue keeping what `retention` says,
+    /// `pause` apart; returns which of them are still remembered.
+    async fn remembered(retention: Retention, specs: Vec<Spec>, pause: Duration) -> Vec<bool> {
+        let (queue, workers) = Queue::start(8, 1, retention);
+        let mut ids = Vec::new();
+        for spec in specs {
+            ids.push(queue.submit(spec).unwrap());
+            tokio::time::sleep(pause).await;
+        }
+        queue.close();
+        workers.wait().await;
+        ids.iter().map(|&id| queue.status(id).is_some()).collect()
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn forgets_the_oldest_finished_jobs() {
+        let fail = |n: usize| Spec::Fail {
+            message: "x".repeat(n),
+        };
+        let limit = |count, bytes, ms| Retention {
+            count,
+            bytes,
+            age: Duration::from_millis(ms),
+        };
+        let tick = Duration::from_secs(1);
+        let cases = [
+            (
+                "by count",
+                limit(2, 1_000, 3_600_000),
+                vec![sleep(1), sleep(1), sleep(1), sleep(1)],
+                [false, false, true, true],
+            ),
+            (
+                "by bytes",
+                limit(100, 1_000, 3_600_000),
+                vec![fail(400), fail(400), fail(400), fail(300)],
+                [false, false, true, true],
+            ),
+            (
+                "the newest, however big",
+                limit(100, 1_000, 3_600_000),
+                vec![fail(10), fail(10), fail(10), fail(5_000)],
+                [false, false, false, true],
+            ),
+            (
+                "by age",
+                limit(100, 1_000, 1_500),
+                vec![sleep(1), sleep(1), sleep(1), sleep(1)],
+                [false, false, false, true],
+            ),
+        ];
+        for (name, retention, specs, want) in cases {
+            assert_eq!(remembered(retention, specs, tick).await, want, "{name}");
+        }
     }
 }
