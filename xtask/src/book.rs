@@ -32,7 +32,7 @@ pub fn load(root: &Path) -> Result<MDBook> {
 
 /// Stands in for book.toml's `[output.linkcheck2]`, which would run an
 /// installed `mdbook-linkcheck2`: here the link checker is the library that
-/// `book-doctests/tests/linkcheck.rs` calls, and the `book` stage runs it.
+/// `xtask/tests/linkcheck.rs` calls, and the `book` stage runs it.
 struct LinkcheckInTests;
 
 impl Renderer for LinkcheckInTests {
@@ -108,9 +108,9 @@ fn newest_file(path: &Path) -> Option<(SystemTime, PathBuf)> {
         .max_by_key(|(time, _)| *time)
 }
 
-/// The `book` stage: the in-process build, then two tests of book-doctests
-/// that read what it wrote: the link check (mdbook-linkcheck2 as a library)
-/// and the check that the doctests compiled what mdBook renders.
+/// The `book` stage: the in-process build, then two tests: the link check
+/// (mdbook-linkcheck2 as a library, xtask/tests/linkcheck.rs) and the check
+/// that the doctests compiled what mdBook renders (book-doctests).
 pub fn build_and_check(env: &Env) -> Result<()> {
     build(&env.root)?;
     // `--workspace`, not `-p book-doctests`: the features of every shared

@@ -7,8 +7,8 @@
 //! lines longer than the file a writer edits; this test reports it at the
 //! line of the chapter file (or of the included file) that holds the link.
 //! `cargo xtask test book` runs it (it is ignored by plain `cargo test`,
-//! like the expansion check beside it); by hand:
-//! `cargo test --workspace --test linkcheck -- --ignored`.
+//! like the expansion check of book-doctests the stage runs with it); by
+//! hand: `cargo test --workspace --test linkcheck -- --ignored`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
