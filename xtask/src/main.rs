@@ -2,7 +2,9 @@
 //!
 //! - `cargo xtask serve` builds the book and serves it with live reload.
 //! - `cargo xtask test` runs every check the book has, stage by stage.
-//! - `cargo xtask bench [NAME]` runs the measurements.
+//! - `cargo xtask bench NAME` runs the measurements.
+//!
+//! `cargo xtask help` and `cargo xtask COMMAND --help` say more (clap).
 //! - `cargo xtask urls --update` records new pages and anchors in the
 //!   URL manifest.
 //! - `cargo xtask preprocess` is the mdBook preprocessor that captions
@@ -59,7 +61,8 @@ enum Command {
         #[arg(value_enum)]
         name: Benchmark,
     },
-    /// Check or record the published pages and anchors (xtask/page-manifest.txt).
+    /// Record the built book's new pages and anchors in xtask/page-manifest.txt
+    /// (`cargo xtask test urls` checks them).
     Urls {
         /// Add the built book's new pages and anchors to the manifest.
         #[arg(long, required = true)]
