@@ -3,14 +3,14 @@
 //! - `cargo xtask serve` builds the book and serves it with live reload.
 //! - `cargo xtask test` runs every check the book has, stage by stage.
 //! - `cargo xtask bench NAME` runs the measurements.
-//!
-//! `cargo xtask help` and `cargo xtask COMMAND --help` say more (clap).
 //! - `cargo xtask urls --update` records new pages and anchors in the
 //!   URL manifest.
 //! - `cargo xtask preprocess` is the mdBook preprocessor that captions
 //!   listings (book.toml runs it).
 //! - `cargo xtask go-env` installs Go, writes go.work and prints the
 //!   environment for running Go commands by hand.
+//!
+//! `cargo xtask help` and `cargo xtask COMMAND --help` say more (clap).
 
 mod bench;
 mod book;
