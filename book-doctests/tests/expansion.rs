@@ -1,18 +1,20 @@
 //! The doctests compile what mdBook renders.
 //!
-//! build.rs expands the chapters with the mdBook library; the book readers
-//! see is built by the pinned `mdbook` binary. This test compares the code
-//! blocks of both, chapter by chapter, so a version drift or a preprocessor
-//! configured only for the binary cannot make the tests check other code
-//! than the page shows. It needs the binary's markdown output, so it is
-//! ignored by plain `cargo test`; `cargo xtask test` builds the book, sets
-//! BOOK_MARKDOWN_DIR and runs it with `--ignored`.
+//! build.rs expands the chapters with the mdBook library on its own; the
+//! book readers see is built from book.toml, with every renderer and
+//! preprocessor it configures (`cargo xtask test`'s book stage, or `mdbook
+//! build`). This test compares the code blocks of both, chapter by chapter,
+//! so a version drift or a preprocessor that only the full build runs cannot
+//! make the tests check other code than the page shows. It needs that
+//! build's markdown output, so it is ignored by plain `cargo test`; `cargo
+//! xtask test` builds the book, sets BOOK_MARKDOWN_DIR and runs it with
+//! `--ignored`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 #[test]
-#[ignore = "needs `mdbook build` output; cargo xtask test runs it"]
+#[ignore = "needs the built book's markdown output; cargo xtask test runs it"]
 fn doctests_compile_the_code_mdbook_renders() {
     let rendered = PathBuf::from(
         std::env::var("BOOK_MARKDOWN_DIR").expect("BOOK_MARKDOWN_DIR names book/markdown"),

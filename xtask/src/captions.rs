@@ -10,15 +10,52 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use mdbook_driver::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use serde_json::Value;
+
+/// The same preprocessor inside xtask: `serve` and the `book` stage build
+/// the book in-process and register this one under the name book.toml
+/// gives the command, so it replaces `cargo xtask preprocess` there and
+/// no second cargo runs for each build.
+pub struct Captions;
+
+/// The `[preprocessor.NAME]` table in book.toml.
+pub const NAME: &str = "listing-captions";
+
+impl Preprocessor for Captions {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+        let src = ctx.root.join(&ctx.config.book.src);
+        book.for_each_mut(|item| {
+            if let BookItem::Chapter(chapter) = item
+                && let Some(path) = chapter.source_path.as_ref().or(chapter.path.as_ref())
+            {
+                let chapter_dir = src.join(path).parent().unwrap().to_owned();
+                chapter.content = caption(&ctx.root, &chapter_dir, &chapter.content);
+            }
+        });
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> Result<bool> {
+        Ok(renderer == "html")
+    }
+}
 
 /// `cargo xtask preprocess [supports RENDERER]`: the mdBook preprocessor
 /// protocol on stdin and stdout.
-pub fn preprocess(root: &Path, args: &[String]) -> Result<()> {
-    if args.first().is_some_and(|a| a == "supports") {
+pub fn preprocess(root: &Path, supports: Option<&str>) -> Result<()> {
+    if let Some(renderer) = supports {
         // Only HTML shows captions; book.toml restricts it to html anyway.
-        let renderer = args.get(1).map(String::as_str).unwrap_or_default();
-        std::process::exit(if renderer == "html" { 0 } else { 1 });
+        std::process::exit(if Captions.supports_renderer(renderer)? {
+            0
+        } else {
+            1
+        });
     }
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;

@@ -2,31 +2,111 @@
 //!
 //! - `cargo xtask serve` builds the book and serves it with live reload.
 //! - `cargo xtask test` runs every check the book has, stage by stage.
-//! - `cargo xtask bench [NAME]` runs the measurements.
+//! - `cargo xtask bench NAME` runs the measurements.
 //! - `cargo xtask urls --update` records new pages and anchors in the
 //!   URL manifest.
 //! - `cargo xtask preprocess` is the mdBook preprocessor that captions
 //!   listings (book.toml runs it).
 //! - `cargo xtask go-env` installs Go and prints the environment for
 //!   running Go commands by hand as the tests run them.
+//!
+//! `cargo xtask help` and `cargo xtask COMMAND --help` say more (clap).
 
 mod bench;
 mod book;
 mod browser;
 mod captions;
+mod env;
 mod go;
+mod serve;
 mod test;
 mod tools;
 mod urls;
 
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// The book's tooling: serve the book, run every check, run the benchmarks.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the book and serve it, rebuilding and reloading open pages when
+    /// a chapter, listing, the theme or book.toml changes.
+    Serve {
+        /// The port to serve on.
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+        hostname: IpAddr,
+    },
+    /// Run every check of the book, stage by stage, or only the stages named.
+    Test {
+        /// Stages to run, in the order they always run; none means all.
+        #[arg(value_enum)]
+        stages: Vec<test::StageName>,
+    },
+    /// Run a benchmark and regenerate src/measurements/.
+    Bench {
+        #[arg(value_enum)]
+        name: Benchmark,
+    },
+    /// Record the built book's new pages and anchors in xtask/page-manifest.txt
+    /// (`cargo xtask test urls` checks them).
+    Urls {
+        /// Add the built book's new pages and anchors to the manifest.
+        #[arg(long, required = true)]
+        update: bool,
+    },
+    /// The mdBook preprocessor that captions listings; book.toml runs it.
+    Preprocess {
+        #[command(subcommand)]
+        supports: Option<Supports>,
+    },
+    /// Install Go, write go.work and print the environment for running Go
+    /// commands by hand.
+    GoEnv,
+}
+
+/// mdBook asks a preprocessor whether it supports a renderer.
+#[derive(Subcommand)]
+enum Supports {
+    /// Exit 0 when captions apply to RENDERER, 1 when they do not.
+    Supports { renderer: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Benchmark {
+    All,
+    JobQueue,
+    Chat,
+    Tasks,
+    Build,
+    Static,
+    Report,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .without_time()
+        .init();
+    match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -35,14 +115,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<()> {
+fn run(command: Command) -> Result<()> {
     let root = root();
-    match args.first().map(String::as_str) {
-        Some("serve") => book::serve(&root, &args[1..]),
-        Some("test") => test::run(&root, &args[1..]),
-        Some("preprocess") => captions::preprocess(&root, &args[1..]),
-        Some("urls") if args.get(1).is_some_and(|a| a == "--update") => urls::update(&root),
-        Some("go-env") => {
+    match command {
+        Command::Serve { port, hostname } => serve::serve(&root, SocketAddr::new(hostname, port)),
+        Command::Test { stages } => test::run(&root, &stages),
+        Command::Preprocess { supports } => captions::preprocess(
+            &root,
+            supports
+                .as_ref()
+                .map(|Supports::Supports { renderer }| renderer.as_str()),
+        ),
+        Command::Urls { .. } => {
+            book::ensure_built(&root)?;
+            urls::update(&root)
+        }
+        Command::GoEnv => {
             let go = tools::go()?;
             go::remove_generated_go_work(&root)?;
             println!(
@@ -52,25 +140,19 @@ fn run(args: &[String]) -> Result<()> {
             );
             Ok(())
         }
-        Some("bench") => {
+        Command::Bench { name } => {
             let go = tools::go()?;
             let ctx = bench::Context::new(root, go);
-            match args.get(1).map(String::as_str) {
-                Some("job-queue") => bench::job_queue::run(&ctx),
-                Some("chat") => bench::chat::run(&ctx),
-                Some("build") => bench::build::run(&ctx),
-                Some("tasks") => bench::tasks::run(&ctx),
-                Some("static") => bench::static_build::run(&ctx),
-                Some("report") => bench::report::run(&ctx),
-                Some("all") => bench::all(&ctx),
-                other => bail!(
-                    "unknown benchmark {other:?}; try all, job-queue, chat, tasks, build, static or report"
-                ),
+            match name {
+                Benchmark::JobQueue => bench::job_queue::run(&ctx),
+                Benchmark::Chat => bench::chat::run(&ctx),
+                Benchmark::Build => bench::build::run(&ctx),
+                Benchmark::Tasks => bench::tasks::run(&ctx),
+                Benchmark::Static => bench::static_build::run(&ctx),
+                Benchmark::Report => bench::report::run(&ctx),
+                Benchmark::All => bench::all(&ctx),
             }
         }
-        _ => bail!(
-            "usage: cargo xtask <serve | test [STAGE…] | bench NAME | urls --update | go-env>"
-        ),
     }
 }
 

