@@ -113,13 +113,15 @@ async fn join(socket: &mut WebSocket, app: &App) -> Result<(String, Membership),
 /// The second phase: tell the client who is here, then run the reader and
 /// the writer until both are done.
 async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Membership) {
-    let welcome = ServerMessage::Joined {
-        name: name.to_owned(),
-        members: Some(membership.members),
-    };
-    if !send_within(&mut socket, text(&welcome), app).await {
+    // ANCHOR: welcome
+    // The welcome lists every member, so it grows with the room. It is
+    // built and serialized inside `welcome`, which returns only the frame,
+    // and the frame is moved into the send: nothing of it lives on in this
+    // function's state while the connection lasts.
+    if !send_within(&mut socket, welcome(name, membership.members), app).await {
         return;
     }
+    // ANCHOR_END: welcome
     // ANCHOR: split
     let (sink, stream) = socket.split();
     let (direct_tx, direct_rx) = mpsc::channel(DIRECT_QUEUE);
@@ -251,6 +253,15 @@ async fn write_loop(
 }
 // ANCHOR_END: write_loop
 
+/// The answer to a successful `join`: the new member's name and everyone
+/// present.
+fn welcome(name: &str, members: Vec<String>) -> Message {
+    text(&ServerMessage::Joined {
+        name: name.to_owned(),
+        members: Some(members),
+    })
+}
+
 /// Ends a connection that never got to the second phase.
 async fn close(mut socket: WebSocket, ending: Ending, app: &App) {
     if let Ending::Close(code, reason) = ending {
@@ -270,11 +281,17 @@ async fn close(mut socket: WebSocket, ending: Ending, app: &App) {
 
 // ANCHOR: ending_for
 /// A read error ends the connection. tungstenite reports a frame over
-/// `--max-message-bytes` as "Space limit exceeded"; axum wraps tungstenite's
-/// error without re-exporting its type, so its message is what we can check.
+/// `--max-message-bytes` as "Space limit exceeded", and a text frame that is
+/// not UTF-8 as "UTF-8 encoding error"; axum wraps tungstenite's error
+/// without re-exporting its type, so its message is what we can check.
+/// RFC 6455 (section 8.1) says to fail a connection whose text is not UTF-8,
+/// with close code 1007 (section 7.4.1).
 fn ending_for(error: &axum::Error) -> Ending {
-    if error.to_string().contains("Space limit exceeded") {
+    let error = error.to_string();
+    if error.contains("Space limit exceeded") {
         Ending::Close(close_code::SIZE, "message too big")
+    } else if error.contains("UTF-8 encoding error") {
+        Ending::Close(close_code::INVALID, "text frames must be UTF-8")
     } else {
         Ending::ClientGone
     }

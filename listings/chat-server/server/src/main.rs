@@ -25,6 +25,7 @@ mod limits;
 mod protocol;
 mod room;
 
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -35,6 +36,9 @@ use axum::extract::ws::WebSocketUpgrade;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio_util::sync::CancellationToken;
@@ -43,16 +47,14 @@ use tokio_util::task::TaskTracker;
 use crate::config::Config;
 use crate::room::Room;
 
-/// How long shutdown waits for connections to say goodbye.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
-
 /// What every connection shares.
 pub struct App {
     pub room: Room,
     pub config: Config,
     /// Cancelled on SIGTERM; every connection watches it.
     pub shutdown: CancellationToken,
-    /// Counts live connections, so shutdown can wait for them.
+    /// Counts live connections, HTTP and WebSocket, so shutdown can wait
+    /// for them.
     pub connections: TaskTracker,
 }
 
@@ -73,22 +75,65 @@ async fn main() -> anyhow::Result<()> {
     println!("listening on {}", listener.local_addr()?);
 
     // ANCHOR: shutdown
-    // axum stops accepting on shutdown and waits for plain HTTP requests,
-    // but an upgraded WebSocket is no longer its business: the tracker
-    // waits for those, while each one sends its close frame.
-    axum::serve(listener, router(Arc::clone(&app)))
-        .with_graceful_shutdown(app.shutdown.clone().cancelled_owned())
-        .await?;
+    // `serve` stops accepting on shutdown and asks each HTTP connection to
+    // close, but an upgraded WebSocket is no longer hyper's business: the
+    // tracker waits for both, while each WebSocket sends its close frame.
+    // What is still open when the grace runs out is cut: returning from
+    // main drops the runtime, its tasks and their sockets.
+    serve(listener, router(Arc::clone(&app)), &app).await;
     app.connections.close();
-    if tokio::time::timeout(SHUTDOWN_GRACE, app.connections.wait())
+    let grace = app.config.shutdown_grace;
+    if tokio::time::timeout(grace, app.connections.wait())
         .await
         .is_err()
     {
-        tracing::warn!("some clients did not close within {SHUTDOWN_GRACE:?}");
+        tracing::warn!("cut the connections still open after {grace:?}");
     }
     Ok(())
     // ANCHOR_END: shutdown
 }
+
+// ANCHOR: serve
+/// Accepts connections until shutdown and serves each with hyper's HTTP/1
+/// server. `axum::serve` would do the same but sets no timer, so a
+/// connection that never finishes its request headers would stay open for
+/// good; here it is closed after `--header-timeout-ms`, as Go's
+/// `http.Server.ReadHeaderTimeout` does.
+async fn serve(listener: TcpListener, router: Router, app: &App) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(app.config.header_timeout);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = app.shutdown.cancelled() => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: wait for some to close
+                // rather than spin.
+                tracing::warn!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let connection = http
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
+        let shutdown = app.shutdown.clone();
+        app.connections.spawn(async move {
+            let mut connection = pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => return,
+                () = shutdown.cancelled() => connection.as_mut().graceful_shutdown(),
+            }
+            let _ = connection.await;
+        });
+    }
+}
+// ANCHOR_END: serve
 
 // ANCHOR: router
 fn router(app: Arc<App>) -> Router {
