@@ -56,6 +56,7 @@ macro_rules! chat_conformance {
             invalid_utf8_text_fails_the_connection_with_1007,
             sigterm_cuts_what_cannot_close_at_the_grace_deadline_and_exits_zero,
             a_client_that_ignores_the_close_frame_is_cut_after_the_close_grace,
+            memory_per_client_does_not_grow_with_the_room,
         );
     };
     (@cases $twin:expr, $attrs:tt, $($case:ident),* $(,)?) => {

@@ -31,8 +31,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::State;
-use axum::extract::ws::WebSocketUpgrade;
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -41,6 +41,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::handshake::server::create_response;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
@@ -147,35 +150,51 @@ async fn page() -> Html<&'static str> {
     Html(include_str!("../static/index.html"))
 }
 
-async fn upgrade(
-    ws: WebSocketUpgrade,
-    headers: HeaderMap,
-    State(app): State<Arc<App>>,
-) -> Response {
-    if !same_origin(&headers) {
+// ANCHOR: upgrade
+/// Upgrades `GET /ws` to a WebSocket. tungstenite checks the handshake and
+/// computes the answer; hyper hands over the connection once the `101`
+/// answer is sent, and a task then serves the client on it. (axum's
+/// `WebSocketUpgrade` does the same, but its `WebSocket` hides tungstenite's
+/// raw frames, which the welcome needs: see `send_welcome` in client.rs.)
+async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
+    if !same_origin(request.headers()) {
         return (
             StatusCode::FORBIDDEN,
             "a page from another site may not connect",
         )
             .into_response();
     }
+    let upgraded = hyper::upgrade::on(&mut request);
+    let (head, _) = request.into_parts();
+    let answer = match create_response(&axum::http::Request::from_parts(head, ())) {
+        Ok(answer) => answer,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
     let limit = app.config.max_message_bytes;
-    let connection = app.connections.token();
     // ANCHOR: buffers
     // tungstenite allocates a 128 KiB read buffer for each connection by
     // default, which an idle chat client never fills; its documentation
     // suggests 4 KiB when there are many connections that read little.
     // `cargo xtask bench chat` measures what a connection costs with these.
-    ws.max_message_size(limit)
-        .max_frame_size(limit)
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(limit))
+        .max_frame_size(Some(limit))
         .read_buffer_size(4096)
-        .write_buffer_size(4096)
-        .on_upgrade(move |socket| async move {
-            client::serve(socket, app).await;
-            drop(connection);
-        })
+        .write_buffer_size(4096);
     // ANCHOR_END: buffers
+    let connection = app.connections.token();
+    tokio::spawn(async move {
+        let Ok(upgraded) = upgraded.await else {
+            return; // the connection ended before the answer was sent
+        };
+        let io = TokioIo::new(upgraded);
+        let socket = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
+        client::serve(socket, app).await;
+        drop(connection);
+    });
+    answer.map(|()| Body::empty())
 }
+// ANCHOR_END: upgrade
 // ANCHOR_END: router
 
 // ANCHOR: same_origin
