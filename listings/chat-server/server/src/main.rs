@@ -9,8 +9,9 @@
 //! Routes: `GET /` serves the client page (`static/index.html`, compiled
 //! into the binary), `GET /ws` upgrades to the chat protocol described in
 //! `protocol.rs`. The flags are listed in `config.rs`. On SIGTERM (or
-//! Ctrl-C) every client gets a close frame with code 1001 and the process
-//! exits 0.
+//! Ctrl-C) every client that reads gets a close frame with code 1001, what
+//! is still open after `--shutdown-grace-ms` is cut, and the process exits
+//! 0.
 //!
 //! To watch each client's tasks in tokio-console:
 //!
