@@ -472,9 +472,12 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
 /// tiny receive window fills after a few kilobytes, then the server's send
 /// buffer after a few megabytes at most, and then the server's write
 /// waits. The talker reads its own messages throughout, so it is never the
-/// one that is slow.
+/// one that is slow. How many messages that takes varies: a writer that
+/// gets little CPU falls behind the room and skips what it missed, so on a
+/// busy machine fewer of the messages reach the socket. `MOST` only bounds
+/// a broken twin's test.
 pub fn a_client_that_stops_reading_is_dropped_after_the_write_timeout(twin: &Twin) {
-    const MOST: usize = 1_000;
+    const MOST: usize = 10_000;
     let server = twin.start_with([
         "--write-timeout-ms",
         "300",
