@@ -8,10 +8,12 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -47,10 +49,13 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 	defer conn.Close()
 	// Over the limit, gorilla sends close 1009 and the read fails.
 	conn.SetReadLimit(s.cfg.maxMessageBytes)
-	// On shutdown, say goodbye (1001) and unblock the reader.
+	// On shutdown, say goodbye (1001) and give the reader closeGrace to see
+	// the client's answer. This runs beside the reader, and gorilla allows
+	// no second goroutine in its read methods, so the deadline goes on the
+	// net.Conn underneath (gorilla v1.5.0's name for it is UnderlyingConn).
 	stop := context.AfterFunc(s.ctx, func() {
 		closeWith(conn, websocket.CloseGoingAway, "server shutting down")
-		conn.SetReadDeadline(time.Now().Add(closeGrace))
+		conn.UnderlyingConn().SetReadDeadline(time.Now().Add(closeGrace))
 	})
 	defer stop()
 
@@ -77,21 +82,25 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 // join reads frames until one is a join the room accepts, within the join
 // timeout. Anything else gets an error frame and the client may try again.
 func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
-	// Replies during the join share its deadline, so a client that sends
-	// but never reads cannot hold the connection past it either.
-	deadline := time.Now().Add(s.cfg.joinTimeout)
-	conn.SetReadDeadline(deadline)
-	conn.SetWriteDeadline(deadline)
+	// The deadline is for reads only. A reply gets the write timeout, like
+	// every frame: a write cut short by the join deadline would leave half
+	// a frame on the wire, and gorilla fails every write after it, so the
+	// client would never see why it was dropped.
+	s.setReadDeadline(conn, time.Now().Add(s.cfg.joinTimeout))
 	for {
 		kind, data, err := conn.ReadMessage()
 		if netErr, ok := errors.AsType[net.Error](err); ok && netErr.Timeout() && s.ctx.Err() == nil {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
 			s.write(conn, timedOut.frame())
-			closeWith(conn, websocket.ClosePolicyViolation, "join timeout")
+			closeAndDrain(conn, websocket.ClosePolicyViolation, "join timeout")
 			return 0, false
 		}
 		if err != nil {
 			return 0, false // closed, broken, too big, or shutting down
+		}
+		if !validText(kind, data) {
+			closeAndDrain(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
+			return 0, false
 		}
 		msg, reply := parseFrame(kind, data)
 		switch msg := msg.(type) {
@@ -99,7 +108,7 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 			m.name = msg.Name
 			seq, refused := s.room.join(m)
 			if refused == nil {
-				conn.SetReadDeadline(time.Time{})
+				s.setReadDeadline(conn, time.Time{})
 				return seq, true
 			}
 			reply = refused
@@ -109,9 +118,21 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 			closeWith(conn, websocket.CloseNormalClosure, "bye")
 			return 0, false
 		}
-		if err := conn.WriteMessage(websocket.TextMessage, reply.frame()); err != nil {
+		if err := s.write(conn, reply.frame()); err != nil {
 			return 0, false
 		}
+	}
+}
+
+// setReadDeadline sets the read deadline from the reading goroutine, unless
+// shutdown has begun: then the short deadline that shutdown set must stay,
+// or a client that ignores the close frame could hold shutdown open. The
+// check comes after the set, so whichever goroutine runs first, the short
+// deadline wins.
+func (s *chatServer) setReadDeadline(conn *websocket.Conn, t time.Time) {
+	conn.SetReadDeadline(t)
+	if s.ctx.Err() != nil {
+		conn.SetReadDeadline(time.Now().Add(closeGrace))
 	}
 }
 
@@ -125,6 +146,10 @@ func (s *chatServer) readLoop(ctx context.Context, conn *websocket.Conn, m *memb
 	for {
 		kind, data, err := conn.ReadMessage()
 		if err != nil {
+			return
+		}
+		if !validText(kind, data) {
+			closeAndDrain(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
 			return
 		}
 		msg, reply := parseFrame(kind, data)
@@ -202,12 +227,32 @@ func (s *chatServer) write(conn *websocket.Conn, frame []byte) error {
 	return conn.WriteMessage(websocket.TextMessage, frame)
 }
 
+// validText reports whether a frame is binary or valid UTF-8 text.
+// gorilla/websocket does not check the text of data frames; RFC 6455
+// (section 8.1) says to fail a connection that sends invalid UTF-8, with
+// close code 1007.
+func validText(kind int, data []byte) bool {
+	return kind != websocket.TextMessage || utf8.Valid(data)
+}
+
 // parseFrame parses a text frame; binary frames are refused.
 func parseFrame(kind int, data []byte) (clientMessage, *refusal) {
 	if kind != websocket.TextMessage {
 		return nil, refuse(codeBadMessage, "frames are JSON text, not binary")
 	}
 	return parse(data)
+}
+
+// closeAndDrain sends a close frame, then reads and throws away what the
+// client still sends for up to closeGrace, its answering close included,
+// so that the connection is not closed with unread data, which the kernel
+// answers with a TCP reset instead of an orderly close. It reads the
+// net.Conn, since gorilla fails every read after a timeout.
+func closeAndDrain(conn *websocket.Conn, code int, reason string) {
+	closeWith(conn, code, reason)
+	raw := conn.UnderlyingConn()
+	raw.SetReadDeadline(time.Now().Add(closeGrace))
+	io.Copy(io.Discard, raw)
 }
 
 // closeWith sends a close frame. An error means the connection is already

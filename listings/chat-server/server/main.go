@@ -6,8 +6,9 @@
 //	go run . --pprof 127.0.0.1:6060   # goroutines at /debug/pprof/goroutine?debug=1
 //
 // Routes: GET / serves the client page (static/index.html, embedded), GET /ws
-// upgrades to the chat protocol (protocol.go). On SIGTERM every client gets a
-// close frame with code 1001 and the process exits 0.
+// upgrades to the chat protocol (protocol.go). On SIGTERM every client that
+// reads gets a close frame with code 1001, what is still open after
+// --shutdown-grace-ms is cut, and the process exits 0.
 package main
 
 import (
@@ -30,9 +31,6 @@ import (
 //go:embed static/index.html
 var page []byte
 
-// shutdownGrace is how long shutdown waits for connections to say goodbye.
-const shutdownGrace = 5 * time.Second
-
 // config holds the flags; see config.rs for the table.
 type config struct {
 	addr            string
@@ -41,6 +39,8 @@ type config struct {
 	ratePerSec      int
 	buffer          int
 	writeTimeout    time.Duration
+	headerTimeout   time.Duration
+	shutdownGrace   time.Duration
 	pprofAddr       string
 }
 
@@ -48,13 +48,15 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs := flag.NewFlagSet("chat-server", flag.ContinueOnError)
 	fs.SetOutput(output)
 	var cfg config
-	var joinTimeoutMs, writeTimeoutMs int
+	var joinTimeoutMs, writeTimeoutMs, headerTimeoutMs, shutdownGraceMs int
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "where to listen (127.0.0.1:0: any free port)")
 	fs.IntVar(&joinTimeoutMs, "join-timeout-ms", 2000, "how long a client may take to send join")
 	fs.Int64Var(&cfg.maxMessageBytes, "max-message-bytes", 4096, "the largest frame a client may send")
 	fs.IntVar(&cfg.ratePerSec, "rate-per-sec", 5, "messages a client may send per second (and burst)")
 	fs.IntVar(&cfg.buffer, "buffer", 64, "broadcasts kept for clients that read slowly")
 	fs.IntVar(&writeTimeoutMs, "write-timeout-ms", 10000, "how long one frame may take to reach a client before it is dropped")
+	fs.IntVar(&headerTimeoutMs, "header-timeout-ms", 10000, "how long a connection may take to send its request headers")
+	fs.IntVar(&shutdownGraceMs, "shutdown-grace-ms", 5000, "how long shutdown waits for connections before it cuts them")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
@@ -62,11 +64,16 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 {
-		return config{}, errors.New("--rate-per-sec, --buffer, --max-message-bytes and --write-timeout-ms must be at least 1")
+	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 || headerTimeoutMs < 1 {
+		return config{}, errors.New("--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and --header-timeout-ms must be at least 1")
+	}
+	if shutdownGraceMs < 0 {
+		return config{}, errors.New("--shutdown-grace-ms must not be negative")
 	}
 	cfg.joinTimeout = time.Duration(joinTimeoutMs) * time.Millisecond
 	cfg.writeTimeout = time.Duration(writeTimeoutMs) * time.Millisecond
+	cfg.headerTimeout = time.Duration(headerTimeoutMs) * time.Millisecond
+	cfg.shutdownGrace = time.Duration(shutdownGraceMs) * time.Millisecond
 	return cfg, nil
 }
 
@@ -95,7 +102,7 @@ func run(ctx context.Context, cfg config) error {
 		w.Write(page)
 	})
 	mux.HandleFunc("GET /ws", chat.serveWS)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: cfg.headerTimeout}
 	if cfg.pprofAddr != "" {
 		go func() { log.Println(http.ListenAndServe(cfg.pprofAddr, nil)) }()
 	}
@@ -111,10 +118,13 @@ func run(ctx context.Context, cfg config) error {
 	// ANCHOR: shutdown
 	// Shutdown stops accepting and waits for plain requests, but forgets
 	// hijacked WebSocket connections: chat.conns waits for those, while
-	// each one sends its close frame (see serveWS).
-	deadline, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	// each one sends its close frame (see serveWS). What is still open
+	// when the grace runs out is cut, and the exit status is still 0.
+	deadline, cancel := context.WithTimeout(context.Background(), cfg.shutdownGrace)
 	defer cancel()
-	if err := srv.Shutdown(deadline); err != nil {
+	if err := srv.Shutdown(deadline); errors.Is(err, context.DeadlineExceeded) {
+		srv.Close() // cuts requests still unfinished, such as half-sent headers
+	} else if err != nil {
 		return err
 	}
 	done := make(chan struct{})
@@ -125,7 +135,7 @@ func run(ctx context.Context, cfg config) error {
 	select {
 	case <-done:
 	case <-deadline.Done():
-		log.Printf("some clients did not close within %v", shutdownGrace)
+		log.Printf("cut the connections still open after %v", cfg.shutdownGrace)
 	}
 	return nil
 	// ANCHOR_END: shutdown

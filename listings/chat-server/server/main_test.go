@@ -9,18 +9,20 @@ import (
 )
 
 func TestParseFlags(t *testing.T) {
-	defaults := config{addr: "127.0.0.1:8080", joinTimeout: 2 * time.Second, maxMessageBytes: 4096, ratePerSec: 5, buffer: 64, writeTimeout: 10 * time.Second}
+	defaults := config{addr: "127.0.0.1:8080", joinTimeout: 2 * time.Second, maxMessageBytes: 4096, ratePerSec: 5, buffer: 64, writeTimeout: 10 * time.Second, headerTimeout: 10 * time.Second, shutdownGrace: 5 * time.Second}
 	tests := []struct {
 		name string
 		args string
 		want *config // nil: refused
 	}{
 		{"defaults", "", &defaults},
-		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --pprof 127.0.0.1:6060",
-			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, pprofAddr: "127.0.0.1:6060"}},
+		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --header-timeout-ms 400 --shutdown-grace-ms=0 --pprof 127.0.0.1:6060",
+			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, headerTimeout: 400 * time.Millisecond, pprofAddr: "127.0.0.1:6060"}},
 		{"missing value", "--buffer", nil},
 		{"zero buffer", "--buffer 0", nil},
 		{"zero write timeout", "--write-timeout-ms 0", nil},
+		{"zero header timeout", "--header-timeout-ms 0", nil},
+		{"negative grace", "--shutdown-grace-ms -1", nil},
 		{"not a number", "--rate-per-sec fast", nil},
 		{"unknown flag", "--colour blue", nil},
 	}

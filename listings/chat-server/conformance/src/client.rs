@@ -7,8 +7,11 @@ use std::time::Duration;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use testkit::Server;
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpSocket, TcpStream};
 use tokio::time::timeout;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{Data, OpCode};
 use tokio_tungstenite::tungstenite::{self, Message, client::IntoClientRequest};
 use tokio_tungstenite::{WebSocketStream, client_async};
 
@@ -61,6 +64,23 @@ impl Client {
         }
     }
 
+    /// Opens `/ws` and hands back the bare TCP stream after the handshake,
+    /// for cases that must write frames no well-behaved client writes, or
+    /// must not answer the server's close frame.
+    pub async fn connect_raw(server: &Server) -> TcpStream {
+        let mut stream = TcpStream::connect(server.addr())
+            .await
+            .expect("the server accepts");
+        let url = format!("ws://{}/ws", server.addr());
+        // The server sends nothing before it hears from the client, so no
+        // frame is left behind in the dropped WebSocketStream's buffer.
+        timeout(WAIT, client_async(url, &mut stream))
+            .await
+            .expect("the handshake finishes in time")
+            .expect("the server upgrades /ws to a WebSocket");
+        stream
+    }
+
     async fn handshake(server: &Server, stream: TcpStream) -> Client {
         let url = format!("ws://{}/ws", server.addr());
         let (ws, _) = timeout(WAIT, client_async(url, stream))
@@ -100,6 +120,31 @@ impl Client {
 
     pub async fn send_binary(&mut self, data: Vec<u8>) {
         self.send_message(Message::binary(data)).await;
+    }
+
+    /// Sends a text frame whose payload is `bytes` as they are, valid UTF-8
+    /// or not: tungstenite sends a raw `Frame` without checking it.
+    pub async fn send_text_bytes(&mut self, bytes: &[u8]) {
+        let frame = Frame::message(bytes.to_vec(), OpCode::Data(Data::Text), true);
+        self.send_message(Message::Frame(frame)).await;
+    }
+
+    /// Sends a text frame, or returns false when the connection did not take
+    /// it within `wait` (a frame cut short stays queued in tungstenite and
+    /// goes out first with the next send or read).
+    pub async fn try_send_within(&mut self, frame: Value, wait: Duration) -> bool {
+        let sending = timeout(wait, self.ws.send(Message::text(frame.to_string())));
+        matches!(sending.await, Ok(Ok(())))
+    }
+
+    /// The next frame if one arrives within `wait`.
+    pub async fn try_recv(&mut self, wait: Duration) -> Option<Value> {
+        match timeout(wait, self.ws.next()).await {
+            Ok(Some(Ok(Message::Text(text)))) => {
+                Some(serde_json::from_str(&text).expect("server frames are JSON"))
+            }
+            _ => None,
+        }
     }
 
     async fn send_message(&mut self, message: Message) {
@@ -160,4 +205,19 @@ impl Client {
             }
         }
     }
+}
+
+/// Writes one masked client text frame straight onto `stream`, formatted by
+/// tungstenite.
+pub async fn write_raw_text(stream: &mut TcpStream, text: &str) {
+    let mut frame = Frame::message(text.as_bytes().to_vec(), OpCode::Data(Data::Text), true);
+    frame.header_mut().mask = Some([0x5a, 0x17, 0xc3, 0x09]);
+    let mut bytes = Vec::new();
+    frame
+        .format(&mut bytes)
+        .expect("formatting into a Vec cannot fail");
+    timeout(WAIT, stream.write_all(&bytes))
+        .await
+        .expect("the frame is sent in time")
+        .expect("the connection is open");
 }

@@ -12,13 +12,14 @@
 //!
 //! The cases rely only on the protocol (see the server's `protocol.rs`) and
 //! the flags both twins take (`--join-timeout-ms`, `--max-message-bytes`,
-//! `--rate-per-sec`, `--buffer`, `--write-timeout-ms`). No case measures speed: waits are generous
+//! `--rate-per-sec`, `--buffer`, `--write-timeout-ms`, `--header-timeout-ms`,
+//! `--shutdown-grace-ms`). No case measures speed: waits are generous
 //! timeouts, and the rate-limit case only needs ten frames to leave the test
 //! faster than two a second.
 
 mod client;
 
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
@@ -50,6 +51,12 @@ macro_rules! chat_conformance {
             a_client_that_stops_reading_is_dropped_after_the_write_timeout,
             leave_and_disconnect_are_announced,
             sigterm_sends_going_away_and_exits_zero,
+            join_timeout_holds_while_the_client_keeps_sending,
+            connections_that_never_upgrade_are_closed,
+            invalid_utf8_text_fails_the_connection_with_1007,
+            sigterm_cuts_what_cannot_close_at_the_grace_deadline_and_exits_zero,
+            a_client_that_ignores_the_close_frame_is_cut_after_the_close_grace,
+            memory_per_client_does_not_grow_with_the_room,
         );
     };
     (@cases $twin:expr, $attrs:tt, $($case:ident),* $(,)?) => {
@@ -465,9 +472,12 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
 /// tiny receive window fills after a few kilobytes, then the server's send
 /// buffer after a few megabytes at most, and then the server's write
 /// waits. The talker reads its own messages throughout, so it is never the
-/// one that is slow.
+/// one that is slow. How many messages that takes varies: a writer that
+/// gets little CPU falls behind the room and skips what it missed, so on a
+/// busy machine fewer of the messages reach the socket. `MOST` only bounds
+/// a broken twin's test.
 pub fn a_client_that_stops_reading_is_dropped_after_the_write_timeout(twin: &Twin) {
-    const MOST: usize = 1_000;
+    const MOST: usize = 10_000;
     let server = twin.start_with([
         "--write-timeout-ms",
         "300",
@@ -553,4 +563,236 @@ pub fn sigterm_sends_going_away_and_exits_zero(twin: &Twin) {
     });
     let status = server.wait();
     assert!(status.success(), "the server exited with {status}");
+}
+
+/// The join timeout also holds for a client that keeps sending during the
+/// join and does not read: when it reads again, it finds a `not_joined`
+/// error for each frame the server read, then `join_timeout` and a close
+/// frame (1008), never a connection that just ends. The client, with a
+/// small receive window so that the server's replies soon wait for it,
+/// sends for twice the join timeout, measured from after its handshake, so
+/// it is still sending when the server's deadline passes, however slowly
+/// either side runs.
+pub fn join_timeout_holds_while_the_client_keeps_sending(twin: &Twin) {
+    const JOIN_TIMEOUT: Duration = Duration::from_millis(500);
+    let server = twin.start_with(["--join-timeout-ms", "500"]);
+    run(async {
+        let mut client = Client::connect_with_small_window(&server).await;
+        let start = std::time::Instant::now();
+        let mut sent = 0;
+        while start.elapsed() < 2 * JOIN_TIMEOUT {
+            if client
+                .try_send_within(say("not joined yet"), Duration::from_millis(50))
+                .await
+            {
+                sent += 1;
+            }
+        }
+        let mut refused = 0;
+        loop {
+            let frame = client.recv_type("error").await;
+            match frame["code"].as_str() {
+                Some("not_joined") => refused += 1,
+                Some("join_timeout") => break,
+                _ => panic!("after {refused} refusals the client got {frame}"),
+            }
+        }
+        println!("sent {sent} frames, {refused} refused before the timeout");
+        assert_eq!(
+            client.expect_close().await,
+            Some(1008),
+            "after {sent} frames"
+        );
+    });
+}
+
+/// A TCP connection that sends nothing, or only part of a request, is
+/// closed once `--header-timeout-ms` has passed, as Go's
+/// `http.Server.ReadHeaderTimeout` does; it never reaches the join.
+pub fn connections_that_never_upgrade_are_closed(twin: &Twin) {
+    let server = twin.start_with(["--header-timeout-ms", "300", "--join-timeout-ms", "60000"]);
+    let silent = TcpStream::connect(server.addr()).expect("connects");
+    let mut half = TcpStream::connect(server.addr()).expect("connects");
+    write!(half, "GET /ws HTTP/1.1\r\nHost: {}\r\nUpgr", server.addr()).unwrap();
+    for (what, mut stream) in [("a silent connection", silent), ("half a request", half)] {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(15)))
+            .unwrap();
+        let mut answer = Vec::new();
+        match stream.read_to_end(&mut answer) {
+            // An HTTP error answer before the close is fine (Go sends none,
+            // hyper none); what matters is that the server closed.
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => {}
+            Err(e) => panic!("{what} was still open after 15 s: {e}"),
+        }
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.is_empty() || answer.starts_with("HTTP/1.1 4"),
+            "{what} got {answer:?}"
+        );
+    }
+}
+
+/// A text frame that is not UTF-8 fails the connection with 1007 (RFC
+/// 6455, 8.1), before the join and after it, and nothing is broadcast.
+pub fn invalid_utf8_text_fails_the_connection_with_1007(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut watcher = Client::join(&server, "watcher").await;
+        let mut ada = Client::join(&server, "ada").await;
+        watcher.expect_joined("ada").await;
+        ada.send_text_bytes(b"{\"type\":\"message\",\"text\":\"\xff\xfe\"}")
+            .await;
+        assert_eq!(ada.expect_close().await, Some(1007), "after joining");
+        assert_eq!(watcher.recv().await, json!({"type": "left", "name": "ada"}));
+        let mut early = Client::connect(&server).await;
+        early
+            .send_text_bytes(b"{\"type\":\"join\",\"name\":\"b\xc3\"}")
+            .await;
+        assert_eq!(early.expect_close().await, Some(1007), "before joining");
+        watcher.send(say("still here")).await;
+        assert_eq!(watcher.recv().await, message("watcher", "still here"));
+    });
+}
+
+/// SIGTERM with a client that reads, one that stopped reading, and a
+/// connection that sent half a request: the reading client gets 1001; the
+/// others are cut when `--shutdown-grace-ms` runs out; the process exits 0.
+/// The write and header timeouts are set far beyond the test's patience,
+/// so only the grace deadline can end those two connections in time.
+pub fn sigterm_cuts_what_cannot_close_at_the_grace_deadline_and_exits_zero(twin: &Twin) {
+    let server = twin.start_with([
+        "--shutdown-grace-ms",
+        "1000",
+        "--write-timeout-ms",
+        "600000",
+        "--header-timeout-ms",
+        "600000",
+        "--rate-per-sec",
+        "100000",
+        "--max-message-bytes",
+        "65536",
+        "--buffer",
+        "1024",
+    ]);
+    // More than the kernel can buffer for the stalled client: its tiny
+    // receive window plus the largest send buffer Linux autotunes to
+    // (tcp_wmem's maximum), so the server's writes to it must block.
+    let wmem_max: usize = std::fs::read_to_string("/proc/sys/net/ipv4/tcp_wmem")
+        .expect("Linux")
+        .split_whitespace()
+        .nth(2)
+        .and_then(|max| max.parse().ok())
+        .expect("tcp_wmem has three numbers");
+    let bulk = "b".repeat(32 * 1024);
+    let count = 2 * wmem_max / bulk.len() + 64;
+    let mut half = TcpStream::connect(server.addr()).expect("connects");
+    write!(half, "GET /ws HTTP/1.1\r\nHost: {}\r\nUpgr", server.addr()).unwrap();
+    run(async {
+        let mut stalled = Client::connect_with_small_window(&server).await;
+        stalled.join_as("stalled").await;
+        let mut talker = Client::join(&server, "talker").await;
+        for _ in 0..count {
+            talker.send(say(&bulk)).await;
+            assert_eq!(talker.recv_type("message").await["from"], "talker");
+        }
+        server.signal(Signal::SIGTERM);
+        assert_eq!(talker.expect_close().await, Some(1001));
+    });
+    let status = server.wait();
+    assert!(status.success(), "the server exited with {status}");
+    drop(half);
+}
+
+/// A client that ignores the server's close frame and goes on talking
+/// cannot hold shutdown open: it is cut one second (the close grace) after
+/// its close frame, long before `--shutdown-grace-ms`. This client gets the
+/// 1001 before it joined, then sends `join` anyway and never answers the
+/// close; the grace is set beyond the test's patience, so only the close
+/// grace can let the process exit in time.
+pub fn a_client_that_ignores_the_close_frame_is_cut_after_the_close_grace(twin: &Twin) {
+    use tokio::io::AsyncReadExt;
+    let server = twin.start_with([
+        "--shutdown-grace-ms",
+        "600000",
+        "--join-timeout-ms",
+        "600000",
+    ]);
+    run(async {
+        let mut stream = Client::connect_raw(&server).await;
+        server.signal(Signal::SIGTERM);
+        // The first bytes the server sends: an unmasked close frame whose
+        // payload starts with the code.
+        let mut head = [0; 4];
+        tokio::time::timeout(Duration::from_secs(15), stream.read_exact(&mut head))
+            .await
+            .expect("the close frame arrives in time")
+            .expect("the connection is open");
+        assert_eq!(head[0], 0x88, "a final close frame");
+        assert_eq!(u16::from_be_bytes([head[2], head[3]]), 1001);
+        client::write_raw_text(
+            &mut stream,
+            &json!({"type": "join", "name": "late"}).to_string(),
+        )
+        .await;
+        let status = tokio::task::spawn_blocking(move || server.wait())
+            .await
+            .expect("waiting does not panic");
+        assert!(status.success(), "the server exited with {status}");
+        drop(stream);
+    });
+}
+
+/// What a joined client costs the server does not grow with the room. The
+/// case joins `N` clients, then `3 * N` more, and compares the growth of
+/// the server's resident memory per client in the two batches. A cost that
+/// grows with the room (a member list kept per connection) makes the second
+/// batch's clients, which join a room four times fuller on average (2.5N
+/// against 0.5N), cost several times as much; a flat cost makes the ratio
+/// about 1. The threshold, 1.6, sits far from both.
+pub fn memory_per_client_does_not_grow_with_the_room(twin: &Twin) {
+    const N: usize = 300;
+    let server = twin.start_with(["--join-timeout-ms", "600000"]);
+    let rss = || -> usize {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid()))
+            .expect("the server runs");
+        let line = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .expect("a VmRSS line");
+        line.split_whitespace().nth(1).unwrap().parse().unwrap()
+    };
+    run(async {
+        let mut clients = Vec::new();
+        // Twenty-character names, so that a kept member list is large.
+        let join = async |clients: &mut Vec<Client>, count: usize| {
+            for _ in 0..count {
+                let name = format!("member-{:013}", clients.len());
+                clients.push(Client::join(&server, &name).await);
+            }
+        };
+        join(&mut clients, 1).await;
+        let base = rss();
+        join(&mut clients, N).await;
+        let first = rss();
+        join(&mut clients, 3 * N).await;
+        let second = rss();
+        let per_first = (first - base) as f64 / N as f64;
+        let per_second = (second - first) as f64 / (3 * N) as f64;
+        println!(
+            "{} twin: {per_first:.1} KiB per client joining up to {} members, \
+             {per_second:.1} KiB up to {}",
+            server.language,
+            N + 1,
+            4 * N + 1
+        );
+        assert!(
+            per_second < 1.6 * per_first,
+            "a client costs {per_second:.1} KiB in a room of up to {} against {per_first:.1} KiB \
+             in one of up to {}: the cost grows with the room",
+            4 * N + 1,
+            N + 1
+        );
+    });
 }

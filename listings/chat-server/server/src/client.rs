@@ -10,13 +10,20 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::extract::ws::{CloseFrame, Message, WebSocket, close_code};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
+use hyper::upgrade::Upgraded;
+use hyper_util::rt::TokioIo;
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio::time;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::error::CapacityError;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
+use tokio_tungstenite::tungstenite::{Error, Message, Utf8Bytes};
 use tokio_util::sync::CancellationToken;
 
 use crate::App;
@@ -26,6 +33,13 @@ use crate::room::Membership;
 
 /// How long a closing connection waits for the client's own close frame.
 const CLOSE_GRACE: Duration = Duration::from_secs(1);
+
+/// A client's WebSocket: tungstenite on the connection hyper hands over
+/// after the upgrade (see `upgrade` in main.rs).
+pub type Socket = WebSocketStream<TokioIo<Upgraded>>;
+
+/// The largest frame the welcome is cut into (see `send_welcome`).
+const WELCOME_FRAGMENT: usize = 4096;
 
 /// Frames the reader hands the writer. The reader waits when it is full,
 /// which slows down only the client that floods.
@@ -37,19 +51,19 @@ enum Ending {
     /// The client closed it, or the connection broke: nothing left to say.
     ClientGone,
     /// We close it, with this code and reason.
-    Close(u16, &'static str),
+    Close(CloseCode, &'static str),
 }
 
 /// What the writer sends besides broadcasts.
 enum Outbound {
     Frame(ServerMessage),
-    Close(u16, &'static str),
+    Close(CloseCode, &'static str),
 }
 
 // ANCHOR: serve
 /// Serves one client until it leaves, breaks a rule that ends the
 /// connection, or the server shuts down.
-pub async fn serve(mut socket: WebSocket, app: Arc<App>) {
+pub async fn serve(mut socket: Socket, app: Arc<App>) {
     // ANCHOR: join_timeout
     let joining = time::timeout(app.config.join_timeout, join(&mut socket, &app));
     let Ok(joined) = joining.await else {
@@ -57,7 +71,7 @@ pub async fn serve(mut socket: WebSocket, app: Arc<App>) {
         send_within(&mut socket, text(&refusal), &app).await;
         return close(
             socket,
-            Ending::Close(close_code::POLICY, "join timeout"),
+            Ending::Close(CloseCode::Policy, "join timeout"),
             &app,
         )
         .await;
@@ -77,12 +91,12 @@ pub async fn serve(mut socket: WebSocket, app: Arc<App>) {
 // ANCHOR: join
 /// Reads frames until one is a `join` the room accepts. Anything else gets
 /// an error frame and the client may try again, until the timeout.
-async fn join(socket: &mut WebSocket, app: &App) -> Result<(String, Membership), Ending> {
+async fn join(socket: &mut Socket, app: &App) -> Result<(String, Membership), Ending> {
     loop {
         let frame = tokio::select! {
-            frame = socket.recv() => frame,
+            frame = socket.next() => frame,
             () = app.shutdown.cancelled() => {
-                return Err(Ending::Close(close_code::AWAY, "server shutting down"));
+                return Err(Ending::Close(CloseCode::Away, "server shutting down"));
             }
         };
         let reply = match frame {
@@ -96,11 +110,11 @@ async fn join(socket: &mut WebSocket, app: &App) -> Result<(String, Membership),
                 Ok(ClientMessage::Message { .. }) => {
                     ServerMessage::error(ErrorCode::NotJoined, "send join first")
                 }
-                Ok(ClientMessage::Leave) => return Err(Ending::Close(close_code::NORMAL, "bye")),
+                Ok(ClientMessage::Leave) => return Err(Ending::Close(CloseCode::Normal, "bye")),
                 Err(refusal) => refusal,
             },
             Some(Ok(Message::Binary(_))) => binary_refusal(),
-            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+            Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => continue,
         };
         socket
             .send(text(&reply))
@@ -112,12 +126,8 @@ async fn join(socket: &mut WebSocket, app: &App) -> Result<(String, Membership),
 
 /// The second phase: tell the client who is here, then run the reader and
 /// the writer until both are done.
-async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Membership) {
-    let welcome = ServerMessage::Joined {
-        name: name.to_owned(),
-        members: Some(membership.members),
-    };
-    if !send_within(&mut socket, text(&welcome), app).await {
+async fn chat(mut socket: Socket, app: &Arc<App>, name: &str, membership: Membership) {
+    if !send_welcome(&mut socket, name, membership.members, app).await {
         return;
     }
     // ANCHOR: split
@@ -152,7 +162,7 @@ async fn chat(mut socket: WebSocket, app: &Arc<App>, name: &str, membership: Mem
 /// Handles what a joined client sends. Every refusal is an error frame; only
 /// `leave`, an oversize frame or a broken connection end the loop.
 async fn read_loop(
-    mut stream: SplitStream<WebSocket>,
+    mut stream: SplitStream<Socket>,
     app: Arc<App>,
     name: String,
     direct: mpsc::Sender<Outbound>,
@@ -176,12 +186,12 @@ async fn read_loop(
                 Ok(ClientMessage::Join { .. }) => {
                     ServerMessage::error(ErrorCode::AlreadyJoined, format!("you are {name}"))
                 }
-                Ok(ClientMessage::Leave) => break Ending::Close(close_code::NORMAL, "bye"),
+                Ok(ClientMessage::Leave) => break Ending::Close(CloseCode::Normal, "bye"),
                 Err(refusal) => refusal,
             },
             Ok(Message::Binary(_)) => binary_refusal(),
             Ok(Message::Close(_)) => break Ending::ClientGone,
-            Ok(Message::Ping(_) | Message::Pong(_)) => continue,
+            Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_)) => continue,
         };
         if direct.send(Outbound::Frame(reply)).await.is_err() {
             break Ending::ClientGone; // the writer has stopped
@@ -200,7 +210,7 @@ async fn read_loop(
 /// on from the oldest one kept; one that cannot take a single frame within
 /// `write_timeout` is dropped.
 async fn write_loop(
-    mut sink: SplitSink<WebSocket, Message>,
+    mut sink: SplitSink<Socket, Message>,
     mut events: broadcast::Receiver<ServerMessage>,
     mut direct: mpsc::Receiver<Outbound>,
     shutdown: CancellationToken,
@@ -210,7 +220,7 @@ async fn write_loop(
     loop {
         let outbound = tokio::select! {
             biased;
-            () = shutdown.cancelled() => Outbound::Close(close_code::AWAY, "server shutting down"),
+            () = shutdown.cancelled() => Outbound::Close(CloseCode::Away, "server shutting down"),
             queued = direct.recv() => match queued {
                 Some(outbound) => outbound,
                 None => break, // the reader is done and said all it had to say
@@ -223,7 +233,7 @@ async fn write_loop(
                     ErrorCode::Lagged,
                     format!("you read too slowly and missed {missed} messages"),
                 )),
-                Err(RecvError::Closed) => Outbound::Close(close_code::AWAY, "room closed"),
+                Err(RecvError::Closed) => Outbound::Close(CloseCode::Away, "room closed"),
             },
         };
         let (frame, last) = match outbound {
@@ -231,7 +241,7 @@ async fn write_loop(
             Outbound::Close(code, reason) => (
                 Message::Close(Some(CloseFrame {
                     code,
-                    reason: reason.into(),
+                    reason: Utf8Bytes::from_static(reason),
                 })),
                 true,
             ),
@@ -251,32 +261,63 @@ async fn write_loop(
 }
 // ANCHOR_END: write_loop
 
+// ANCHOR: send_welcome
+/// Sends the answer to a successful `join`, which lists every member and so
+/// grows with the room. tungstenite formats each frame whole into its write
+/// buffer and keeps that buffer's capacity for the rest of the connection,
+/// so a welcome in one frame would cost every connection the size of the
+/// room for good. Cut into frames of at most `WELCOME_FRAGMENT` bytes, each
+/// sent and flushed before the next, it is still one text message to the
+/// client (RFC 6455, section 5.4), and the buffer stays small.
+async fn send_welcome(socket: &mut Socket, name: &str, members: Vec<String>, app: &App) -> bool {
+    let welcome = ServerMessage::Joined {
+        name: name.to_owned(),
+        members: Some(members),
+    }
+    .to_json();
+    let mut fragments = welcome.as_bytes().chunks(WELCOME_FRAGMENT).peekable();
+    let mut opcode = OpCode::Data(Data::Text);
+    while let Some(fragment) = fragments.next() {
+        let last = fragments.peek().is_none();
+        let frame = Frame::message(fragment.to_vec(), opcode, last);
+        if !send_within(socket, Message::Frame(frame), app).await {
+            return false;
+        }
+        opcode = OpCode::Data(Data::Continue);
+    }
+    true
+}
+// ANCHOR_END: send_welcome
+
 /// Ends a connection that never got to the second phase.
-async fn close(mut socket: WebSocket, ending: Ending, app: &App) {
+async fn close(mut socket: Socket, ending: Ending, app: &App) {
     if let Ending::Close(code, reason) = ending {
         let frame = Message::Close(Some(CloseFrame {
             code,
-            reason: reason.into(),
+            reason: Utf8Bytes::from_static(reason),
         }));
         if send_within(&mut socket, frame, app).await {
             // Wait briefly for the client's answering close, so that the
             // connection ends cleanly and the client reads our close frame.
-            let drained = async { while let Some(Ok(_)) = socket.recv().await {} };
+            let drained = async { while let Some(Ok(_)) = socket.next().await {} };
             let _ = time::timeout(CLOSE_GRACE, drained).await;
         }
     }
-    let _ = time::timeout(CLOSE_GRACE, socket.close()).await;
+    let _ = time::timeout(CLOSE_GRACE, socket.close(None)).await;
 }
 
 // ANCHOR: ending_for
-/// A read error ends the connection. tungstenite reports a frame over
-/// `--max-message-bytes` as "Space limit exceeded"; axum wraps tungstenite's
-/// error without re-exporting its type, so its message is what we can check.
-fn ending_for(error: &axum::Error) -> Ending {
-    if error.to_string().contains("Space limit exceeded") {
-        Ending::Close(close_code::SIZE, "message too big")
-    } else {
-        Ending::ClientGone
+/// A read error ends the connection. tungstenite refuses a frame over
+/// `--max-message-bytes` with a capacity error, and a text message that is
+/// not UTF-8 with `Error::Utf8`; RFC 6455 (section 8.1) says to fail such a
+/// connection, with close code 1007 (section 7.4.1).
+fn ending_for(error: &Error) -> Ending {
+    match error {
+        Error::Capacity(CapacityError::MessageTooLong { .. }) => {
+            Ending::Close(CloseCode::Size, "message too big")
+        }
+        Error::Utf8(_) => Ending::Close(CloseCode::Invalid, "text frames must be UTF-8"),
+        _ => Ending::ClientGone,
     }
 }
 // ANCHOR_END: ending_for
@@ -284,7 +325,7 @@ fn ending_for(error: &axum::Error) -> Ending {
 /// Sends one frame before the split, within `--write-timeout-ms`, so that a
 /// client that never reads cannot hold the connection's task; false if the
 /// client did not take it.
-async fn send_within(socket: &mut WebSocket, frame: Message, app: &App) -> bool {
+async fn send_within(socket: &mut Socket, frame: Message, app: &App) -> bool {
     let sending = time::timeout(app.config.write_timeout, socket.send(frame));
     matches!(sending.await, Ok(Ok(())))
 }
@@ -294,7 +335,7 @@ fn binary_refusal() -> ServerMessage {
 }
 
 fn text(message: &ServerMessage) -> Message {
-    Message::Text(message.to_json().into())
+    Message::text(message.to_json())
 }
 
 // ANCHOR: spawn

@@ -8,6 +8,8 @@
 //! | `--rate-per-sec` | `5` | messages a client may send per second (and burst) |
 //! | `--buffer` | `64` | broadcasts kept for clients that read slowly |
 //! | `--write-timeout-ms` | `10000` | how long one frame may take to reach a client before it is dropped |
+//! | `--header-timeout-ms` | `10000` | how long a connection may take to send its request headers |
+//! | `--shutdown-grace-ms` | `5000` | how long shutdown waits for connections before it cuts them |
 //!
 //! Both `--flag value` and `--flag=value` work, as with Go's `flag` package.
 
@@ -25,6 +27,8 @@ pub struct Config {
     pub rate_per_sec: u32,
     pub buffer: usize,
     pub write_timeout: Duration,
+    pub header_timeout: Duration,
+    pub shutdown_grace: Duration,
 }
 
 impl Default for Config {
@@ -36,6 +40,8 @@ impl Default for Config {
             rate_per_sec: 5,
             buffer: 64,
             write_timeout: Duration::from_millis(10_000),
+            header_timeout: Duration::from_millis(10_000),
+            shutdown_grace: Duration::from_millis(5000),
         }
     }
 }
@@ -68,6 +74,12 @@ impl Config {
                 "write-timeout-ms" => {
                     config.write_timeout = Duration::from_millis(parse(flag, &value)?)
                 }
+                "header-timeout-ms" => {
+                    config.header_timeout = Duration::from_millis(parse(flag, &value)?)
+                }
+                "shutdown-grace-ms" => {
+                    config.shutdown_grace = Duration::from_millis(parse(flag, &value)?)
+                }
                 _ => bail!("unknown flag --{flag}"),
             }
         }
@@ -75,9 +87,11 @@ impl Config {
             || config.buffer == 0
             || config.max_message_bytes == 0
             || config.write_timeout.is_zero()
+            || config.header_timeout.is_zero()
         {
             bail!(
-                "--rate-per-sec, --buffer, --max-message-bytes and --write-timeout-ms must be at least 1"
+                "--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and \
+                 --header-timeout-ms must be at least 1"
             );
         }
         Ok(config)
@@ -104,7 +118,8 @@ mod tests {
         let cases = [
             ("", Some(Config::default())),
             (
-                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300",
+                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 \
+                 --header-timeout-ms 400 --shutdown-grace-ms=0",
                 Some(Config {
                     addr: "127.0.0.1:0".parse().unwrap(),
                     join_timeout: Duration::from_millis(250),
@@ -112,11 +127,14 @@ mod tests {
                     rate_per_sec: 9,
                     buffer: 2,
                     write_timeout: Duration::from_millis(300),
+                    header_timeout: Duration::from_millis(400),
+                    shutdown_grace: Duration::ZERO,
                 }),
             ),
             ("--buffer", None),
             ("--buffer 0", None),
             ("--write-timeout-ms 0", None),
+            ("--header-timeout-ms 0", None),
             ("--rate-per-sec fast", None),
             ("--colour blue", None),
         ];

@@ -9,8 +9,9 @@
 //! Routes: `GET /` serves the client page (`static/index.html`, compiled
 //! into the binary), `GET /ws` upgrades to the chat protocol described in
 //! `protocol.rs`. The flags are listed in `config.rs`. On SIGTERM (or
-//! Ctrl-C) every client gets a close frame with code 1001 and the process
-//! exits 0.
+//! Ctrl-C) every client that reads gets a close frame with code 1001, what
+//! is still open after `--shutdown-grace-ms` is cut, and the process exits
+//! 0.
 //!
 //! To watch each client's tasks in tokio-console:
 //!
@@ -25,26 +26,30 @@ mod limits;
 mod protocol;
 mod room;
 
+use std::pin::pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::extract::State;
-use axum::extract::ws::WebSocketUpgrade;
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::handshake::server::create_response;
+use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::config::Config;
 use crate::room::Room;
-
-/// How long shutdown waits for connections to say goodbye.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// What every connection shares.
 pub struct App {
@@ -52,7 +57,8 @@ pub struct App {
     pub config: Config,
     /// Cancelled on SIGTERM; every connection watches it.
     pub shutdown: CancellationToken,
-    /// Counts live connections, so shutdown can wait for them.
+    /// Counts live connections, HTTP and WebSocket, so shutdown can wait
+    /// for them.
     pub connections: TaskTracker,
 }
 
@@ -73,22 +79,65 @@ async fn main() -> anyhow::Result<()> {
     println!("listening on {}", listener.local_addr()?);
 
     // ANCHOR: shutdown
-    // axum stops accepting on shutdown and waits for plain HTTP requests,
-    // but an upgraded WebSocket is no longer its business: the tracker
-    // waits for those, while each one sends its close frame.
-    axum::serve(listener, router(Arc::clone(&app)))
-        .with_graceful_shutdown(app.shutdown.clone().cancelled_owned())
-        .await?;
+    // `serve` stops accepting on shutdown and asks each HTTP connection to
+    // close, but an upgraded WebSocket is no longer hyper's business: the
+    // tracker waits for both, while each WebSocket sends its close frame.
+    // What is still open when the grace runs out is cut: returning from
+    // main drops the runtime, its tasks and their sockets.
+    serve(listener, router(Arc::clone(&app)), &app).await;
     app.connections.close();
-    if tokio::time::timeout(SHUTDOWN_GRACE, app.connections.wait())
+    let grace = app.config.shutdown_grace;
+    if tokio::time::timeout(grace, app.connections.wait())
         .await
         .is_err()
     {
-        tracing::warn!("some clients did not close within {SHUTDOWN_GRACE:?}");
+        tracing::warn!("cut the connections still open after {grace:?}");
     }
     Ok(())
     // ANCHOR_END: shutdown
 }
+
+// ANCHOR: serve
+/// Accepts connections until shutdown and serves each with hyper's HTTP/1
+/// server. `axum::serve` would do the same but sets no timer, so a
+/// connection that never finishes its request headers would stay open for
+/// good; here it is closed after `--header-timeout-ms`, as Go's
+/// `http.Server.ReadHeaderTimeout` does.
+async fn serve(listener: TcpListener, router: Router, app: &App) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(app.config.header_timeout);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = app.shutdown.cancelled() => return,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: wait for some to close
+                // rather than spin.
+                tracing::warn!("accept failed: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let connection = http
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
+        let shutdown = app.shutdown.clone();
+        app.connections.spawn(async move {
+            let mut connection = pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => return,
+                () = shutdown.cancelled() => connection.as_mut().graceful_shutdown(),
+            }
+            let _ = connection.await;
+        });
+    }
+}
+// ANCHOR_END: serve
 
 // ANCHOR: router
 fn router(app: Arc<App>) -> Router {
@@ -102,35 +151,51 @@ async fn page() -> Html<&'static str> {
     Html(include_str!("../static/index.html"))
 }
 
-async fn upgrade(
-    ws: WebSocketUpgrade,
-    headers: HeaderMap,
-    State(app): State<Arc<App>>,
-) -> Response {
-    if !same_origin(&headers) {
+// ANCHOR: upgrade
+/// Upgrades `GET /ws` to a WebSocket. tungstenite checks the handshake and
+/// computes the answer; hyper hands over the connection once the `101`
+/// answer is sent, and a task then serves the client on it. (axum's
+/// `WebSocketUpgrade` does the same, but its `WebSocket` hides tungstenite's
+/// raw frames, which the welcome needs: see `send_welcome` in client.rs.)
+async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
+    if !same_origin(request.headers()) {
         return (
             StatusCode::FORBIDDEN,
             "a page from another site may not connect",
         )
             .into_response();
     }
+    let upgraded = hyper::upgrade::on(&mut request);
+    let (head, _) = request.into_parts();
+    let answer = match create_response(&axum::http::Request::from_parts(head, ())) {
+        Ok(answer) => answer,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
     let limit = app.config.max_message_bytes;
-    let connection = app.connections.token();
     // ANCHOR: buffers
     // tungstenite allocates a 128 KiB read buffer for each connection by
     // default, which an idle chat client never fills; its documentation
     // suggests 4 KiB when there are many connections that read little.
     // `cargo xtask bench chat` measures what a connection costs with these.
-    ws.max_message_size(limit)
-        .max_frame_size(limit)
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(limit))
+        .max_frame_size(Some(limit))
         .read_buffer_size(4096)
-        .write_buffer_size(4096)
-        .on_upgrade(move |socket| async move {
-            client::serve(socket, app).await;
-            drop(connection);
-        })
+        .write_buffer_size(4096);
     // ANCHOR_END: buffers
+    let connection = app.connections.token();
+    tokio::spawn(async move {
+        let Ok(upgraded) = upgraded.await else {
+            return; // the connection ended before the answer was sent
+        };
+        let io = TokioIo::new(upgraded);
+        let socket = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
+        client::serve(socket, app).await;
+        drop(connection);
+    });
+    answer.map(|()| Body::empty())
 }
+// ANCHOR_END: upgrade
 // ANCHOR_END: router
 
 // ANCHOR: same_origin

@@ -19,9 +19,10 @@
 //! | `{"type":"left","name":"bob"}` | someone left or went away |
 //! | `{"type":"error","code":"rate_limited","message":"…"}` | your last frame was refused; the connection stays open unless the code is `join_timeout` |
 //!
-//! Close codes: 1000 after `leave`, 1001 when the server shuts down, 1008
-//! after `join_timeout` or when a client cannot keep up, 1009 when a frame is
-//! larger than `--max-message-bytes`.
+//! Close codes: 1000 after `leave`, 1001 when the server shuts down, 1007
+//! when a text frame is not UTF-8, 1008 after `join_timeout` or when a
+//! client cannot keep up, 1009 when a frame is larger than
+//! `--max-message-bytes`.
 //!
 //! The Go twin (`protocol.go`) speaks exactly this; the conformance suite
 //! checks both.
