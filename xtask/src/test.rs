@@ -197,6 +197,14 @@ fn go_checks(env: &Env) -> Result<()> {
         cargo(env, &["build", "-p", &package])?;
     }
     let modules = go::modules(&env.root)?;
+    // The chapters show Go from these modules; finding none means the
+    // search is broken, not that there is nothing to check.
+    if modules.is_empty() {
+        bail!(
+            "no go.mod found under {}; the chapters' Go listings would go unchecked",
+            env.root.join("listings").display()
+        );
+    }
     let gofmt = env.go.with_file_name("gofmt");
     // The race detector needs cgo, which needs a C compiler.
     let race = cgo_enabled(&env.go);
