@@ -11,6 +11,8 @@
 #[path = "src/blocks.rs"]
 #[allow(dead_code)]
 mod blocks;
+#[path = "src/metadata.rs"]
+mod metadata;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -522,31 +524,10 @@ fn write_if_changed(path: &Path, contents: &str) {
 /// keeps the answer independent of what was built before: dep-info lives in
 /// a build directory shared between checkouts and outlives a removed `mod`.
 fn compiled_files(root: &Path) -> BTreeSet<PathBuf> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = std::process::Command::new(cargo)
-        .args([
-            "metadata",
-            "--no-deps",
-            "--offline",
-            "--format-version",
-            "1",
-        ])
-        .arg("--manifest-path")
-        .arg(root.join("Cargo.toml"))
-        .output()
-        .expect("cargo metadata runs");
-    assert!(
-        output.status.success(),
-        "cargo metadata failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let metadata: serde_json::Value =
-        serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
+    let packages = metadata::workspace_packages(root);
     let mut files = BTreeSet::new();
-    let roots = metadata["packages"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let roots = packages
+        .iter()
         .flat_map(|package| package["targets"].as_array().into_iter().flatten())
         .filter_map(|target| target["src_path"].as_str());
     for target_root in roots {
@@ -556,10 +537,8 @@ fn compiled_files(root: &Path) -> BTreeSet<PathBuf> {
     }
     // A trybuild test compiles the files it names (relative to its
     // package), expecting them to fail: those are compiled too.
-    let manifests = metadata["packages"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    let manifests = packages
+        .iter()
         .filter_map(|package| package["manifest_path"].as_str());
     let mut named = BTreeSet::new();
     for manifest in manifests {

@@ -9,11 +9,11 @@
 //! of the rustc command line skeptic reports.
 
 pub mod blocks;
+mod metadata;
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Once, OnceLock};
 
 pub use blocks::Mode;
@@ -203,29 +203,8 @@ fn go_ignores(in_module: &Path, text: &str) -> Option<String> {
 fn workspace_members() -> &'static [PathBuf] {
     static MEMBERS: OnceLock<Vec<PathBuf>> = OnceLock::new();
     MEMBERS.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let output = Command::new(cargo)
-            .args([
-                "metadata",
-                "--no-deps",
-                "--format-version",
-                "1",
-                "--manifest-path",
-            ])
-            .arg(root().join("Cargo.toml"))
-            .output()
-            .expect("cargo metadata runs");
-        assert!(
-            output.status.success(),
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let metadata: serde_json::Value =
-            serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON");
-        metadata["packages"]
-            .as_array()
-            .into_iter()
-            .flatten()
+        metadata::workspace_packages(root())
+            .iter()
             .filter_map(|p| p["manifest_path"].as_str())
             .map(|m| Path::new(m).parent().unwrap().to_path_buf())
             .collect()
