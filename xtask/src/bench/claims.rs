@@ -98,6 +98,14 @@ const CLAIMS: &[Claim] = &[
     },
 ];
 
+/// The words of every claim in `chapter`.
+pub(super) fn words_of(chapter: &str) -> impl Iterator<Item = &'static str> {
+    CLAIMS
+        .iter()
+        .filter(move |claim| claim.chapter == chapter)
+        .map(|claim| claim.words)
+}
+
 /// The rows of every benchmark in `results.json`.
 struct Results {
     rows: Vec<(String, Row)>,
