@@ -177,6 +177,8 @@ const COMPARATIVES: &[&str] = &[
     "half",
     "ahead",
     "outperforms",
+    "wins",
+    "beats",
     "comparable",
     "similar",
 ];
@@ -477,6 +479,7 @@ mod tests {
             "The twins did the same work.",
             "Go is about as fast as Rust.",
             "Rust needed less memory.",
+            "Neither language wins every row.",
         ] {
             assert_eq!(candidates(text).len(), 1, "{text}");
         }
