@@ -13,6 +13,7 @@ use anyhow::{Context as _, Result};
 pub mod build;
 pub mod chat;
 pub mod claims;
+pub mod comparisons;
 pub mod job_queue;
 pub mod report;
 pub mod static_build;
