@@ -97,15 +97,10 @@ const ALLOWED: &[Allowed] = &[
     },
     Allowed {
         chapter: "job-queue.md",
-        words: "how each twin did under the same load",
-        reason: "pending review: oha gives both twins the same concurrency for the same time \
-                 (xtask/src/bench/job_queue.rs), but a closed loop is not the same requests; \
-                 issue 15 flags the phrase",
-    },
-    Allowed {
-        chapter: "job-queue.md",
         words: "can hold a Go connection for up to twice the timeout",
-        reason: "pending review: follows from net/http's ReadHeaderTimeout and IdleTimeout docs, but neither the text nor a test shows it",
+        reason: "cites Go's source: net/http's conn.serve (server.go in Go 1.27.3) keeps the \
+                 IdleTimeout deadline until a request's first bytes arrive, then starts a fresh \
+                 ReadHeaderTimeout",
     },
     Allowed {
         chapter: "measurements.md",
