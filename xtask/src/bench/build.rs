@@ -5,8 +5,11 @@
 //! queue; Go default and `-ldflags="-s -w"`), time from start to the first served request, and
 //! resident memory once idle. For the job queue, the inner loop: a clean
 //! debug build, a rebuild with nothing changed, a rebuild after a one-line
-//! change, `cargo check` after it, and the same change linked with mold
-//! instead of the default linker; Go's clean and incremental `go build`.
+//! change, `cargo check` after it, and the same change linked once with GNU
+//! ld and once with mold, both forced with `-fuse-ld` (neither is Rust's
+//! default on x86_64 Linux, which is rust-lld since Rust 1.90, so these rows
+//! compare the two with each other only); Go's clean and incremental
+//! `go build`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -320,7 +323,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             .env("CARGO_TARGET_DIR", &target);
         run_ok(command, &format!("cargo rustc linking with {linker}"))
     };
-    let default_linker = link("bfd", 3)?;
+    let gnu_ld = link("bfd", 3)?;
     let mold = which("mold").then(|| link("mold", 4)).transpose()?;
 
     let go_cache = scratch.join("gocache");
@@ -361,7 +364,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         ),
         row(
             "one-line change through cargo rustc (crate recompiled), GNU ld",
-            default_linker,
+            gnu_ld,
             go_one_line,
         ),
     ];
