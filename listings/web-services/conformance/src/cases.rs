@@ -10,7 +10,7 @@ use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use testkit::{Server, Twin};
 
-use crate::TempDb;
+use crate::{TempDb, slow};
 
 /// What came back from one request.
 struct Reply {
@@ -413,4 +413,68 @@ pub async fn sigterm_lets_a_request_in_flight_finish(twin: Twin) {
         503 => assert_eq!(stored, Vec::<String>::new()),
         other => panic!("a request in flight at SIGTERM got {other}: {}", reply.text),
     }
+}
+
+/// The header timeout the slow-client cases start the twins with: short,
+/// so the cases are quick, and far below [`testkit::PATIENCE`], so a twin
+/// that honours it never comes near the bound the cases wait for.
+const HEADER_TIMEOUT: &str = "500ms";
+
+pub async fn half_a_request_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut slow = slow::connect(&server);
+    slow::send(&mut slow, slow::HALF_A_REQUEST);
+    let closed = slow::until_closed(&mut slow);
+    assert!(
+        closed.is_some(),
+        "a connection that sent half a request was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+    // The twin still serves everyone else.
+    let mut fresh = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut fresh, "/notes"), "HTTP/1.1 200 OK");
+}
+
+pub async fn silent_connection_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut silent = slow::connect(&server);
+    let closed = slow::until_closed(&mut silent);
+    assert!(
+        closed.is_some(),
+        "a connection that sent nothing was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+}
+
+pub async fn sigterm_with_a_slow_connection_open_exits_0_in_time(twin: Twin) {
+    let db = TempDb::new();
+    // The shutdown deadline is below the 15 s that `wait` allows, so a twin
+    // that gives up at its deadline is told apart (exit 1) from one that
+    // never exits (no exit at all); the header timeout is far below both.
+    let server = db.start_with(
+        &twin,
+        &[
+            "--header-timeout",
+            HEADER_TIMEOUT,
+            "--shutdown-timeout",
+            "10s",
+        ],
+    );
+    // One whole request first, so the twin has surely accepted and is
+    // serving the connection, then half of the next one, at once (the
+    // header timer also runs between requests).
+    let mut slow = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut slow, "/notes"), "HTTP/1.1 200 OK");
+    slow::send(&mut slow, slow::HALF_A_REQUEST);
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "SIGTERM with a slow connection open should exit 0, got {status}"
+    );
 }
