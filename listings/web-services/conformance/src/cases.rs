@@ -452,26 +452,42 @@ pub async fn silent_connection_is_closed_after_the_header_timeout(twin: Twin) {
     );
 }
 
+pub async fn idle_connection_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut idle = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut idle, "/notes"), "HTTP/1.1 200 OK");
+    let closed = slow::until_closed(&mut idle);
+    assert!(
+        closed.is_some(),
+        "a keep-alive connection left idle after its answer was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+}
+
 pub async fn sigterm_with_a_slow_connection_open_exits_0_in_time(twin: Twin) {
     let db = TempDb::new();
-    // The shutdown deadline is below the 15 s that `wait` allows, so a twin
-    // that gives up at its deadline is told apart (exit 1) from one that
-    // never exits (no exit at all); the header timeout is far below both.
+    // The header timeout is long enough that the slow connection is surely
+    // still open at the signal, and with the shutdown deadline below the
+    // 15 s that `wait` allows, so a twin that gives up at its deadline is
+    // told apart (exit 1) from one that never exits.
     let server = db.start_with(
         &twin,
-        &[
-            "--header-timeout",
-            HEADER_TIMEOUT,
-            "--shutdown-timeout",
-            "10s",
-        ],
+        &["--header-timeout", "5s", "--shutdown-timeout", "10s"],
     );
-    // One whole request first, so the twin has surely accepted and is
-    // serving the connection, then half of the next one, at once (the
-    // header timer also runs between requests).
+    // Half of a first request: neither twin counts the connection as idle,
+    // so neither may just drop it at the signal.
     let mut slow = slow::connect(&server);
-    assert_eq!(slow::round_trip(&mut slow, "/notes"), "HTTP/1.1 200 OK");
     slow::send(&mut slow, slow::HALF_A_REQUEST);
+    // A listener hands out connections in the order they arrived, so once
+    // a later connection has been answered the slow one has been accepted
+    // and is being served.
+    let mut later = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut later, "/notes"), "HTTP/1.1 200 OK");
+    drop(later);
+    assert!(slow::is_open(&slow), "the slow connection closed early");
     let status = server.terminate();
     assert!(
         status.success(),

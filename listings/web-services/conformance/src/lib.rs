@@ -46,6 +46,7 @@ macro_rules! suite {
             sigterm_lets_a_request_in_flight_finish
             half_a_request_is_closed_after_the_header_timeout
             silent_connection_is_closed_after_the_header_timeout
+            idle_connection_is_closed_after_the_header_timeout
             sigterm_with_a_slow_connection_open_exits_0_in_time
         }
     };

@@ -44,6 +44,21 @@ pub fn until_closed(stream: &mut TcpStream) -> Option<Duration> {
     None
 }
 
+/// Whether the twin has not closed `stream` (nor sent anything on it).
+pub fn is_open(stream: &TcpStream) -> bool {
+    stream
+        .set_nonblocking(true)
+        .expect("the socket can be non-blocking");
+    let open = matches!(
+        stream.peek(&mut [0; 1]),
+        Err(e) if e.kind() == ErrorKind::WouldBlock
+    );
+    stream
+        .set_nonblocking(false)
+        .expect("the socket can block again");
+    open
+}
+
 /// Sends one whole `GET` and reads its whole answer (headers and a body of
 /// `Content-Length` bytes): after this, the twin has surely accepted the
 /// connection and is serving it. Returns the status line.
