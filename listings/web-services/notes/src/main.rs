@@ -79,8 +79,10 @@ async fn main() -> anyhow::Result<ExitCode> {
         )
         .init();
     let args = Args::parse(std::env::args().skip(1))?;
-    // Caught before the server says it listens.
+    // Caught before the server says it listens. SIGTERM is what `docker
+    // stop` and systemd send; SIGINT is Ctrl-C.
     let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
 
     let store = Store::open(&args.db)
         .await
@@ -96,10 +98,9 @@ async fn main() -> anyhow::Result<ExitCode> {
         stop_accepting.clone(),
     ));
 
-    // SIGTERM is what `docker stop` and systemd send.
     tokio::select! {
         _ = terminate.recv() => {}
-        _ = tokio::signal::ctrl_c() => {}
+        _ = interrupt.recv() => {}
     }
     tracing::info!("shutting down");
     // Stop accepting, and give requests in flight a bounded time to finish.
