@@ -10,7 +10,7 @@ use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
 use testkit::{Server, Twin};
 
-use crate::TempDb;
+use crate::{TempDb, slow};
 
 /// What came back from one request.
 struct Reply {
@@ -413,4 +413,84 @@ pub async fn sigterm_lets_a_request_in_flight_finish(twin: Twin) {
         503 => assert_eq!(stored, Vec::<String>::new()),
         other => panic!("a request in flight at SIGTERM got {other}: {}", reply.text),
     }
+}
+
+/// The header timeout the slow-client cases start the twins with: short,
+/// so the cases are quick, and far below [`testkit::PATIENCE`], so a twin
+/// that honours it never comes near the bound the cases wait for.
+const HEADER_TIMEOUT: &str = "500ms";
+
+pub async fn half_a_request_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut slow = slow::connect(&server);
+    slow::send(&mut slow, slow::HALF_A_REQUEST);
+    let closed = slow::until_closed(&mut slow);
+    assert!(
+        closed.is_some(),
+        "a connection that sent half a request was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+    // The twin still serves everyone else.
+    let mut fresh = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut fresh, "/notes"), "HTTP/1.1 200 OK");
+}
+
+pub async fn silent_connection_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut silent = slow::connect(&server);
+    let closed = slow::until_closed(&mut silent);
+    assert!(
+        closed.is_some(),
+        "a connection that sent nothing was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+}
+
+pub async fn idle_connection_is_closed_after_the_header_timeout(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start_with(&twin, &["--header-timeout", HEADER_TIMEOUT]);
+    let mut idle = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut idle, "/notes"), "HTTP/1.1 200 OK");
+    let closed = slow::until_closed(&mut idle);
+    assert!(
+        closed.is_some(),
+        "a keep-alive connection left idle after its answer was still open after {:?} \
+         (--header-timeout {HEADER_TIMEOUT})\n{}",
+        testkit::PATIENCE,
+        server.log()
+    );
+}
+
+pub async fn sigterm_with_a_slow_connection_open_exits_0_in_time(twin: Twin) {
+    let db = TempDb::new();
+    // The header timeout is long enough that the slow connection is surely
+    // still open at the signal, and with the shutdown deadline below the
+    // 15 s that `wait` allows, so a twin that gives up at its deadline is
+    // told apart (exit 1) from one that never exits.
+    let server = db.start_with(
+        &twin,
+        &["--header-timeout", "5s", "--shutdown-timeout", "10s"],
+    );
+    // Half of a first request: neither twin counts the connection as idle,
+    // so neither may just drop it at the signal.
+    let mut slow = slow::connect(&server);
+    slow::send(&mut slow, slow::HALF_A_REQUEST);
+    // A listener hands out connections in the order they arrived, so once
+    // a later connection has been answered the slow one has been accepted
+    // and is being served.
+    let mut later = slow::connect(&server);
+    assert_eq!(slow::round_trip(&mut later, "/notes"), "HTTP/1.1 200 OK");
+    drop(later);
+    assert!(slow::is_open(&slow), "the slow connection closed early");
+    let status = server.terminate();
+    assert!(
+        status.success(),
+        "SIGTERM with a slow connection open should exit 0, got {status}"
+    );
 }

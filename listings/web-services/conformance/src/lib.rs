@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use testkit::{Server, Twin};
 
 pub mod cases;
+pub mod slow;
 
 /// Generates one `#[test]` per case of [`cases`] for the twin that `$twin`
 /// evaluates to; attributes after it (such as `#[ignore = "…"]`) go on every
@@ -43,6 +44,10 @@ macro_rules! suite {
             request_id_is_echoed_or_made_up
             sigterm_exits_0_and_keeps_the_notes
             sigterm_lets_a_request_in_flight_finish
+            half_a_request_is_closed_after_the_header_timeout
+            silent_connection_is_closed_after_the_header_timeout
+            idle_connection_is_closed_after_the_header_timeout
+            sigterm_with_a_slow_connection_open_exits_0_in_time
         }
     };
 }
@@ -103,7 +108,14 @@ impl TempDb {
 
     /// Starts `twin` on this database.
     pub fn start(&self, twin: &Twin) -> Server {
-        twin.start_with(["--db".to_owned(), self.path().display().to_string()])
+        self.start_with(twin, &[])
+    }
+
+    /// Starts `twin` on this database with more flags.
+    pub fn start_with(&self, twin: &Twin, flags: &[&str]) -> Server {
+        let mut args = vec!["--db".to_owned(), self.path().display().to_string()];
+        args.extend(flags.iter().map(|flag| flag.to_string()));
+        twin.start_with(args)
     }
 }
 

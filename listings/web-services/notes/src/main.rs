@@ -1,20 +1,37 @@
 //! The notes service binary: reads its flags, opens the database, serves
 //! until SIGTERM or Ctrl-C, then lets requests in flight finish and exits 0.
+//! A connection whose request headers are not in within `--header-timeout`
+//! (also the limit on an idle keep-alive connection) is closed; if requests
+//! are still running `--shutdown-timeout` after the signal, it gives up on
+//! them and exits 1.
 //!
-//! Usage: `notes --addr 127.0.0.1:8080 --db notes.db`
+//! Usage: `notes --addr 127.0.0.1:8080 --db notes.db [--header-timeout 5s] [--shutdown-timeout 10s]`
 
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, bail};
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use notes::{api, store::Store};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
-/// The command line: the same two flags as the Go twin.
+/// The command line: the same flags as the Go twin.
 struct Args {
     addr: String,
     db: PathBuf,
+    /// A request's headers must arrive within this long of the connection
+    /// opening or of the previous response on it.
+    header_timeout: Duration,
+    /// After the signal, requests in flight have this long to finish.
+    shutdown_timeout: Duration,
 }
 
 impl Args {
@@ -22,6 +39,8 @@ impl Args {
         let mut parsed = Args {
             addr: "127.0.0.1:8080".into(),
             db: "notes.db".into(),
+            header_timeout: Duration::from_secs(5),
+            shutdown_timeout: Duration::from_secs(10),
         };
         while let Some(arg) = args.next() {
             // Accept `--flag value` and `--flag=value`, as Go's flag package does.
@@ -29,11 +48,22 @@ impl Args {
                 Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
                 None => (arg, None),
             };
-            let mut value = || inline.clone().or_else(|| args.next());
-            match flag.trim_start_matches('-') {
-                "addr" => parsed.addr = value().context("--addr needs a value")?,
-                "db" => parsed.db = value().context("--db needs a value")?.into(),
-                other => bail!("unknown flag -{other} (known: --addr, --db)"),
+            let name = flag.trim_start_matches('-').to_owned();
+            let value = inline
+                .or_else(|| args.next())
+                .with_context(|| format!("--{name} needs a value"))?;
+            let duration = || {
+                humantime::parse_duration(&value)
+                    .with_context(|| format!("invalid value {value:?} for --{name}"))
+            };
+            match name.as_str() {
+                "addr" => parsed.addr = value.clone(),
+                "db" => parsed.db = value.clone().into(),
+                "header-timeout" => parsed.header_timeout = duration()?,
+                "shutdown-timeout" => parsed.shutdown_timeout = duration()?,
+                other => bail!(
+                    "unknown flag -{other} (known: --addr, --db, --header-timeout, --shutdown-timeout)"
+                ),
             }
         }
         Ok(parsed)
@@ -42,13 +72,17 @@ impl Args {
 
 // ANCHOR: main
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<ExitCode> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=debug".into()),
         )
         .init();
     let args = Args::parse(std::env::args().skip(1))?;
+    // Caught before the server says it listens. SIGTERM is what `docker
+    // stop` and systemd send; SIGINT is Ctrl-C.
+    let mut terminate = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
 
     let store = Store::open(&args.db)
         .await
@@ -56,28 +90,78 @@ async fn main() -> anyhow::Result<()> {
     let listener = TcpListener::bind(&args.addr).await?;
     tracing::info!("listening on {}", listener.local_addr()?);
 
-    axum::serve(listener, api::router(store.clone()))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    store.close().await;
-    tracing::info!("shut down cleanly");
-    Ok(())
-}
+    let stop_accepting = CancellationToken::new();
+    let http = tokio::spawn(accept(
+        listener,
+        api::router(store.clone()),
+        args.header_timeout,
+        stop_accepting.clone(),
+    ));
 
-/// Resolves on the first SIGTERM (what `docker stop` and systemd send) or
-/// Ctrl-C; axum then stops accepting and waits for requests in flight.
-async fn shutdown_signal() {
-    let mut term = signal(SignalKind::terminate()).expect("a SIGTERM handler installs");
     tokio::select! {
-        _ = term.recv() => {}
-        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
+        _ = interrupt.recv() => {}
     }
     tracing::info!("shutting down");
+    // Stop accepting, and give requests in flight a bounded time to finish.
+    stop_accepting.cancel();
+    let connections = http.await?;
+    if tokio::time::timeout(args.shutdown_timeout, connections.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::error!("requests still running after {:?}", args.shutdown_timeout);
+        return Ok(ExitCode::FAILURE);
+    }
+    store.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(ExitCode::SUCCESS)
 }
 // ANCHOR_END: main
 
+// ANCHOR: accept
+/// Accepts connections until `stop` and serves each with hyper, closing
+/// those whose request headers take longer than `header_timeout`. (axum's
+/// own `serve` has no such timeout.) Returns the open connections, for a
+/// graceful shutdown.
+async fn accept(
+    listener: TcpListener,
+    router: Router,
+    header_timeout: Duration,
+    stop: CancellationToken,
+) -> GracefulShutdown {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let open = GracefulShutdown::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    tracing::warn!("accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = stop.cancelled() => break,
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let connection = open.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!("connection closed: {e}");
+            }
+        });
+    }
+    open
+}
+// ANCHOR_END: accept
+
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::Args;
 
     #[test]
@@ -101,5 +185,15 @@ mod tests {
             let want = want.map(|(a, d)| (a.to_owned(), d.to_owned()));
             assert_eq!(got, want, "{argv:?}");
         }
+    }
+
+    #[test]
+    fn reads_durations_like_go() {
+        let args = ["--header-timeout", "250ms", "-shutdown-timeout=2s"];
+        let got = Args::parse(args.iter().map(|s| s.to_string())).expect("valid flags");
+        assert_eq!(got.header_timeout, Duration::from_millis(250));
+        assert_eq!(got.shutdown_timeout, Duration::from_secs(2));
+        let bad = Args::parse(["--header-timeout", "soon"].iter().map(|s| s.to_string()));
+        assert!(bad.is_err());
     }
 }
