@@ -67,42 +67,48 @@ pub fn check(root: &Path) -> Result<()> {
             };
             for page in &pages {
                 let url = format!("{}/{page}", site.url);
-                let outcome = clean_page(&browser, &site, &url).await;
-                record(&format!("{page} loads cleanly"), outcome);
+                let what = format!("{page} loads cleanly");
+                let outcome = again_if_crashed(&what, || clean_page(&browser, &site, &url)).await;
+                record(&what, outcome);
             }
             // Readers also open the built book straight from disk.
             let from_disk = format!("file://{}", html.join("toolchain.html").display());
+            let what = "the book works from disk (file://) too";
             record(
-                "the book works from disk (file://) too",
-                clean_page(&browser, &site, &from_disk).await,
+                what,
+                again_if_crashed(what, || clean_page(&browser, &site, &from_disk)).await,
             );
+            let what = "search finds a chapter and opens it";
             record(
-                "search finds a chapter and opens it",
-                search(&browser, &site).await,
+                what,
+                again_if_crashed(what, || search(&browser, &site)).await,
             );
+            let what = "the Go|Rust switch works and is remembered";
             record(
-                "the Go|Rust switch works and is remembered",
-                pairs(&browser, &site).await,
+                what,
+                again_if_crashed(what, || pairs(&browser, &site)).await,
             );
+            let what = "copy buttons copy the code without hidden lines";
+            record(what, again_if_crashed(what, || copy(&browser, &site)).await);
+            let what = "the theme menu changes the theme and keeps it";
             record(
-                "copy buttons copy the code without hidden lines",
-                copy(&browser, &site).await,
+                what,
+                again_if_crashed(what, || theme(&browser, &site)).await,
             );
+            let what = "a missing page shows the 404 page, styled";
             record(
-                "the theme menu changes the theme and keeps it",
-                theme(&browser, &site).await,
+                what,
+                again_if_crashed(what, || not_found(&browser, &site)).await,
             );
+            let what = "the print page asks to print and its PDF holds every chapter";
             record(
-                "a missing page shows the 404 page, styled",
-                not_found(&browser, &site).await,
+                what,
+                again_if_crashed(what, || print(&browser, &site)).await,
             );
+            let what = "screenshots of key pages";
             record(
-                "the print page asks to print and its PDF holds every chapter",
-                print(&browser, &site).await,
-            );
-            record(
-                "screenshots of key pages",
-                screenshots(&browser, &site).await,
+                what,
+                again_if_crashed(what, || screenshots(&browser, &site)).await,
             );
             eprintln!(
                 "  {} pages visited in Chromium {}",
@@ -115,6 +121,28 @@ pub fn check(root: &Path) -> Result<()> {
                 bail!("{}", failures.join("\n"))
             }
         })
+}
+
+/// What chromedriver says when the browser behind a session has gone away:
+/// the renderer crashed, which is the browser's failure, not the book's.
+const BROWSER_CRASHED: &str = "browser has closed the connection";
+
+/// Runs `check`, and once more in new sessions if the browser crashed under
+/// it (seen once in about fifteen runs of this stage: "Unable to receive
+/// message from renderer" while loading a page). The retry is printed; a
+/// second crash, and every other failure, is reported as it is.
+async fn again_if_crashed<F, Fut>(what: &str, mut check: F) -> Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<()>>,
+{
+    match check().await {
+        Err(e) if format!("{e:#}").contains(BROWSER_CRASHED) => {
+            eprintln!("  again {what}: the browser crashed under it ({e:#})");
+            check().await
+        }
+        outcome => outcome,
+    }
 }
 
 /// The chapter pages mdBook wrote (not redirect stubs, not print or toc).
@@ -512,5 +540,61 @@ mod tests {
         for (relative, want) in cases {
             assert_eq!(unhashed(relative).as_deref(), want, "{relative}");
         }
+    }
+}
+
+#[cfg(test)]
+mod crash_tests {
+    use std::cell::Cell;
+
+    use anyhow::{Result, anyhow};
+
+    use super::{BROWSER_CRASHED, again_if_crashed};
+
+    /// A check that fails with each of `outcomes` in turn, counting calls.
+    fn scripted(outcomes: &[Option<&'static str>]) -> (Cell<usize>, Vec<Option<&'static str>>) {
+        (Cell::new(0), outcomes.to_vec())
+    }
+
+    async fn run(outcomes: &[Option<&'static str>]) -> (Result<()>, usize) {
+        let (calls, script) = scripted(outcomes);
+        let outcome = again_if_crashed("a check", || {
+            let n = calls.get();
+            calls.set(n + 1);
+            let step = script[n];
+            async move {
+                match step {
+                    None => Ok(()),
+                    Some(message) => Err(anyhow!("{message}")),
+                }
+            }
+        })
+        .await;
+        (outcome, calls.get())
+    }
+
+    const CRASH: &str =
+        "invalid session id: session deleted as the browser has closed the connection";
+
+    #[tokio::test]
+    async fn a_crash_is_tried_once_more() {
+        assert!(CRASH.contains(BROWSER_CRASHED));
+        let (outcome, calls) = run(&[Some(CRASH), None]).await;
+        assert!(outcome.is_ok());
+        assert_eq!(calls, 2);
+    }
+
+    #[tokio::test]
+    async fn a_second_crash_fails() {
+        let (outcome, calls) = run(&[Some(CRASH), Some(CRASH)]).await;
+        assert!(outcome.unwrap_err().to_string().contains(BROWSER_CRASHED));
+        assert_eq!(calls, 2);
+    }
+
+    #[tokio::test]
+    async fn any_other_failure_is_not_tried_again() {
+        let (outcome, calls) = run(&[Some("console error at theme/pairs.js:85:23"), None]).await;
+        assert!(outcome.is_err());
+        assert_eq!(calls, 1);
     }
 }
