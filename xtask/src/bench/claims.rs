@@ -242,13 +242,9 @@ pub fn check(root: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn root() -> &'static Path {
-        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
-    }
-
     #[test]
     fn the_text_claims_only_what_the_measurements_show() {
-        let broken = broken(root()).unwrap();
+        let broken = broken(&crate::root()).unwrap();
         assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 

@@ -444,13 +444,9 @@ pub fn unchecked(root: &Path) -> Result<Vec<String>> {
 mod tests {
     use super::*;
 
-    fn root() -> &'static Path {
-        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
-    }
-
     #[test]
     fn every_sentence_that_compares_the_languages_is_checked_or_allowed() {
-        let failures = unchecked(root()).unwrap();
+        let failures = unchecked(&crate::root()).unwrap();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
