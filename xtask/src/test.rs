@@ -84,21 +84,12 @@ const STAGES: &[Stage] = &[
         // (`--exclude book-doctests` used to rebuild reqwest, sqlx and
         // their dependencies with other features).
         run: |env| {
-            cargo(
-                env,
-                &[
-                    "test",
-                    "--workspace",
-                    "--no-fail-fast",
-                    "--lib",
-                    "--test",
-                    GO_TWIN_TARGETS[0],
-                    "--test",
-                    GO_TWIN_TARGETS[1],
-                    "--",
-                    "--ignored",
-                ],
-            )
+            let mut args = vec!["test", "--workspace", "--no-fail-fast", "--lib"];
+            for target in GO_TWIN_TARGETS {
+                args.extend(["--test", target]);
+            }
+            args.extend(["--", "--ignored"]);
+            cargo(env, &args)
         },
     },
     Stage {
