@@ -1,5 +1,5 @@
 //! Declares a variable without a value and reads it on a path where nothing
-//! was assigned, as Go code relies on `var level int` being zero.
+//! was assigned, as Go code relies on `var level uint8` being zero.
 //! rustc refuses: E0381.
 
 fn main() {
