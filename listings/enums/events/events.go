@@ -7,7 +7,8 @@ import "fmt"
 
 // ANCHOR: types
 // Event is something that happened in a chat room. The unexported method
-// seals the interface: no other package can add a kind of event.
+// seals the interface: another package can add a kind of event only by
+// embedding one of these types in a struct of its own.
 type Event interface{ isEvent() }
 
 // Joined says a user entered the room.
@@ -40,7 +41,8 @@ func Describe(e Event) string {
 		return fmt.Sprintf("%s left (%s)", e.User, e.Reason)
 	default:
 		// A nil Event lands here, and so would a kind added later
-		// that this switch has not learned about.
+		// that this switch has not learned about, or another
+		// package's struct that embeds one of these.
 		return fmt.Sprintf("unknown event %v", e)
 	}
 }
