@@ -15,7 +15,7 @@ import (
 // builds it before main runs.
 var stopWords = func() map[string]bool {
 	set := map[string]bool{}
-	for _, w := range strings.Fields("a an and of or the to") {
+	for w := range strings.FieldsSeq("a an and of or the to") {
 		set[w] = true
 	}
 	return set

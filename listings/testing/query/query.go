@@ -24,7 +24,7 @@ type Pair struct {
 func Parse(query string) ([]Pair, error) {
 	var pairs []Pair
 	offset := 0
-	for _, segment := range strings.Split(query, "&") {
+	for segment := range strings.SplitSeq(query, "&") {
 		if segment != "" {
 			key, value, _ := strings.Cut(segment, "=")
 			k, err := decode(key, offset, len(pairs))
