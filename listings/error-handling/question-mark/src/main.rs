@@ -21,7 +21,7 @@ pub fn total(lines: &[&str]) -> Result<i64, ParseIntError> {
 /// error through `From::from`, which is how `?` converts one error type
 /// into the function's own. Here both types are `ParseIntError`, so the
 /// conversion does nothing, and clippy would say so.
-#[allow(clippy::useless_conversion)]
+#[expect(clippy::useless_conversion)]
 pub fn total_spelled_out(lines: &[&str]) -> Result<i64, ParseIntError> {
     let mut sum = 0;
     for line in lines {
