@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/boundaries
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/building
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/conversions
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/file-names
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/indexing
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/kinds
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/runes
+
+go 1.27

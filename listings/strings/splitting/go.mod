@@ -1,0 +1,3 @@
+module example.com/gotorust/strings/splitting
+
+go 1.27
