@@ -30,6 +30,25 @@ use nix::unistd::Pid;
 #[cfg(feature = "browser")]
 pub mod browser;
 
+pub mod conformance;
+
+/// Declares a conformance suite in its crate's `lib.rs`:
+///
+/// ```text
+/// testkit::declare_suite! {
+///     cases: "src/cases.rs",
+///     twins: "listings/job-queue/server",
+/// }
+/// ```
+///
+/// Every `pub fn` (or `pub async fn`) at the top of the `cases` file whose
+/// only parameter is `&Twin` or `Twin` is a case: nothing else names it.
+/// The suite's crate gets a `suite!(TWIN, #[attr]...)` macro that writes one
+/// `#[test]` per case, named after it, which runs the case through
+/// [`conformance::run`]; and a unit test that every route and message of
+/// both twins in `twins` leads to a handler that a failure can name.
+pub use testkit_macros::declare_suite;
+
 /// How long a twin may take to start listening or to shut down.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
