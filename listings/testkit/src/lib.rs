@@ -435,9 +435,8 @@ mod tests {
     #[test]
     #[ignore = "needs Go; cargo xtask test runs it with --ignored"]
     fn a_go_twin_that_does_not_compile_fails_every_caller_with_gos_message() {
-        let module =
-            std::env::temp_dir().join(format!("testkit-broken-twin-{}", std::process::id()));
-        fs::create_dir_all(&module).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let module = tmp.path();
         fs::write(
             module.join("go.mod"),
             "module example.com/broken\n\ngo 1.27\n",
@@ -451,11 +450,10 @@ mod tests {
         let messages: Vec<String> = (0..2)
             .map(|_| {
                 panic_message(|| {
-                    go_build(&module);
+                    go_build(module);
                 })
             })
             .collect();
-        fs::remove_dir_all(&module).unwrap();
         for message in messages {
             assert!(message.contains("go build failed in"), "{message}");
             assert!(message.contains("main.go:4"), "{message}");

@@ -11,8 +11,8 @@
 //! ```
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
+use tempfile::TempDir;
 use testkit::{Server, Twin};
 
 pub mod cases;
@@ -29,22 +29,21 @@ testkit::declare_suite! {
 
 /// A directory holding one test's database file, removed when dropped.
 pub struct TempDb {
-    dir: PathBuf,
+    dir: TempDir,
 }
 
 impl TempDb {
     pub fn new() -> TempDb {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, Ordering::Relaxed);
-        let dir =
-            std::env::temp_dir().join(format!("notes-conformance-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("the temporary directory is writable");
+        let dir = tempfile::Builder::new()
+            .prefix("notes-conformance-")
+            .tempdir()
+            .expect("the temporary directory is writable");
         TempDb { dir }
     }
 
     /// The SQLite file the twin is started with.
     pub fn path(&self) -> PathBuf {
-        self.dir.join("notes.db")
+        self.dir.path().join("notes.db")
     }
 
     /// Starts `twin` on this database.
@@ -63,11 +62,5 @@ impl TempDb {
 impl Default for TempDb {
     fn default() -> Self {
         TempDb::new()
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
