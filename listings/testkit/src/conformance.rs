@@ -14,6 +14,7 @@
 //! ```
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
@@ -161,8 +162,10 @@ pub fn report(twins: &Path, language: &str, sent: &[Sent]) -> String {
 /// runs this as a unit test (written by [`suite!`](crate::suite)).
 pub fn check_handlers(twins: &str) {
     let mut problems = Vec::new();
-    let mut found = Vec::new();
-    for language in ["rust", "go"] {
+    // Each twin's routes and messages, by pattern (Go's `/{$}` is axum's
+    // `/`: the path and nothing after), with where each is declared.
+    let mut served: [BTreeMap<String, String>; 2] = Default::default();
+    for (language, served) in ["rust", "go"].into_iter().zip(&mut served) {
         match handlers(Path::new(twins), language) {
             Ok(routes) => {
                 assert!(
@@ -172,38 +175,32 @@ pub fn check_handlers(twins: &str) {
                     "found no route in the {language} twin in {twins}"
                 );
                 for route in &routes {
-                    match &route.handler {
-                        Ok(_) => found.push(format!("{language} {}", route.sent)),
-                        Err(why) => problems.push(format!(
+                    if let Err(why) = &route.handler {
+                        problems.push(format!(
                             "{}: the {language} twin's {} has no handler the suite can find: {why}",
                             route.at, route.sent
-                        )),
+                        ));
                     }
+                    served
+                        .entry(route.sent.to_string().replace("{$}", ""))
+                        .or_insert_with(|| route.at.to_string());
                 }
             }
             Err(mut these) => problems.append(&mut these),
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Both twins must serve the same routes and messages.
-    let of = |language: &str| -> Vec<String> {
-        let mut these: Vec<String> = found
-            .iter()
-            .filter_map(|f| {
-                f.strip_prefix(language)?
-                    .strip_prefix(' ')
-                    .map(str::to_owned)
-            })
-            .collect();
-        these.sort();
-        these.dedup();
-        these
-    };
-    assert_eq!(
-        of("rust"),
-        of("go"),
-        "the twins in {twins} serve different routes"
-    );
+    let [rust, go] = &served;
+    for (only, other, one, two) in [(rust, go, "rust", "go"), (go, rust, "go", "rust")] {
+        for (route, at) in only {
+            if !other.contains_key(route) {
+                problems.push(format!(
+                    "{at}: the {one} twin serves {route}, the {two} twin does not"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// `path` relative to the book's root, for messages.
