@@ -151,8 +151,8 @@ mod tests {
 
     #[test]
     fn a_book_older_than_a_source_is_stale_and_a_newer_one_is_not() {
-        let root = std::env::temp_dir().join(format!("xtask-stale-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&root);
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("book-root");
         let then = SystemTime::now() - Duration::from_secs(3600);
         let now = SystemTime::now();
 
@@ -182,6 +182,5 @@ mod tests {
             now + Duration::from_secs(1),
         );
         assert_eq!(stale(&root).unwrap(), None);
-        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -18,6 +18,7 @@ mod browser;
 mod captions;
 mod env;
 mod go;
+mod one_build;
 mod serve;
 mod test;
 mod tools;

@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use crate::env::{Env, cargo, status};
-use crate::{book, browser, go, tools, urls};
+use crate::{book, browser, go, one_build, tools, urls};
 
 /// One named step of the test run and what to do when it fails.
 struct Stage {
@@ -33,6 +33,7 @@ pub enum StageName {
     Fmt,
     Clippy,
     Rust,
+    OneBuild,
     Go,
     GoTwins,
     Book,
@@ -68,6 +69,11 @@ const STAGES: &[Stage] = &[
         hint: "a failing doctest names its chapter and line; rerun one crate with `cargo test -p NAME`",
         // --no-fail-fast: one failing crate must not hide the others' results.
         run: |env| cargo(env, &["test", "--workspace", "--no-fail-fast"]),
+    },
+    Stage {
+        name: "one-build",
+        hint: "xtask's dependencies drifted from the workspace's features; see xtask/Cargo.toml",
+        run: |env| one_build::check(&env.root),
     },
     Stage {
         name: "go",

@@ -677,7 +677,8 @@ mod tests {
 
     #[test]
     fn a_renamed_heading_is_reported_at_its_chapter_line() {
-        let root = std::env::temp_dir().join(format!("urls-test-{}", std::process::id()));
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
         fs::create_dir_all(root.join("src")).unwrap();
         fs::write(root.join("src/SUMMARY.md"), "- [FFI](ffi.md)\n").unwrap();
         fs::write(
@@ -697,8 +698,7 @@ mod tests {
         let manifest: BTreeSet<String> = ["ffi.html", "ffi.html#ffi", "ffi.html#calling-c"]
             .map(str::to_owned)
             .into();
-        let message = missing_entry(&root, &site, &manifest, "ffi.html#calling-c");
-        fs::remove_dir_all(&root).unwrap();
+        let message = missing_entry(root, &site, &manifest, "ffi.html#calling-c");
         assert!(
             message.starts_with("src/ffi.md: the heading anchor ffi.html#calling-c")
                 && message.contains("src/ffi.md:5: the heading \"Calling C from Rust\" now makes #calling-c-from-rust")

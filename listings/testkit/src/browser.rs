@@ -61,6 +61,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 use serde_json::{Value, json};
+use tempfile::TempDir;
 
 pub use fantoccini::key::Key;
 
@@ -154,7 +155,7 @@ pub struct Browser {
     driver: Child,
     url: String,
     options: Options,
-    profiles: PathBuf,
+    profiles: TempDir,
     pages: AtomicU64,
     version: Mutex<Option<String>>,
     log: Arc<Mutex<VecDeque<String>>>,
@@ -183,7 +184,9 @@ impl Browser {
             reason,
             log: String::new(),
         };
-        let profiles = tempdir("testkit-chromium")
+        let profiles = tempfile::Builder::new()
+            .prefix("testkit-chromium-")
+            .tempdir()
             .map_err(|e| launch_error(format!("cannot create a profile directory: {e}")))?;
         let spawned = Command::new(&options.chromedriver)
             .arg("--port=0")
@@ -197,7 +200,6 @@ impl Browser {
         let mut driver = match spawned {
             Ok(driver) => driver,
             Err(e) => {
-                let _ = std::fs::remove_dir_all(&profiles);
                 return Err(launch_error(format!(
                     "cannot run {}: {e}",
                     options.chromedriver.display()
@@ -238,7 +240,7 @@ impl Browser {
     /// Starts a Chromium with a fresh profile and opens a blank page in it.
     pub async fn new_page(&self) -> Result<Page> {
         let number = self.pages.fetch_add(1, Ordering::Relaxed);
-        let profile = self.profiles.join(format!("page-{number}"));
+        let profile = self.profiles.path().join(format!("page-{number}"));
         let timeout_ms = self.options.timeout.as_millis() as u64;
         let capabilities = json!({
             "browserName": "chrome",
@@ -304,7 +306,7 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = killpg(Pid::from_raw(self.driver.id() as i32), Signal::SIGKILL);
         let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profiles);
+        // `profiles` is removed after this, once the browsers are gone.
     }
 }
 
@@ -772,22 +774,6 @@ fn read_output(
         }
     });
     found
-}
-
-/// A new, empty directory under the system's temporary directory.
-fn tempdir(prefix: &str) -> io::Result<PathBuf> {
-    static COUNT: AtomicU64 = AtomicU64::new(0);
-    loop {
-        let dir = std::env::temp_dir().join(format!(
-            "{prefix}-{}-{}",
-            std::process::id(),
-            COUNT.fetch_add(1, Ordering::Relaxed)
-        ));
-        match std::fs::create_dir(&dir) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            result => return result.map(|()| dir),
-        }
-    }
 }
 
 #[cfg(test)]

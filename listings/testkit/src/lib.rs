@@ -30,6 +30,25 @@ use nix::unistd::Pid;
 #[cfg(feature = "browser")]
 pub mod browser;
 
+pub mod conformance;
+
+/// Declares a conformance suite in its crate's `lib.rs`:
+///
+/// ```text
+/// testkit::declare_suite! {
+///     cases: "src/cases.rs",
+///     twins: "listings/job-queue/server",
+/// }
+/// ```
+///
+/// Every `pub fn` (or `pub async fn`) at the top of the `cases` file whose
+/// only parameter is `&Twin` or `Twin` is a case: nothing else names it.
+/// The suite's crate gets a `suite!(TWIN, #[attr]...)` macro that writes one
+/// `#[test]` per case, named after it, which runs the case through
+/// [`conformance::run`]; and a unit test that every route and message of
+/// both twins in `twins` leads to a handler that a failure can name.
+pub use testkit_macros::declare_suite;
+
 /// How long a twin may take to start listening or to shut down.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
@@ -416,9 +435,8 @@ mod tests {
     #[test]
     #[ignore = "needs Go; cargo xtask test runs it with --ignored"]
     fn a_go_twin_that_does_not_compile_fails_every_caller_with_gos_message() {
-        let module =
-            std::env::temp_dir().join(format!("testkit-broken-twin-{}", std::process::id()));
-        fs::create_dir_all(&module).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let module = tmp.path();
         fs::write(
             module.join("go.mod"),
             "module example.com/broken\n\ngo 1.27\n",
@@ -432,11 +450,10 @@ mod tests {
         let messages: Vec<String> = (0..2)
             .map(|_| {
                 panic_message(|| {
-                    go_build(&module);
+                    go_build(module);
                 })
             })
             .collect();
-        fs::remove_dir_all(&module).unwrap();
         for message in messages {
             assert!(message.contains("go build failed in"), "{message}");
             assert!(message.contains("main.go:4"), "{message}");

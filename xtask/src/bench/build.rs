@@ -65,17 +65,20 @@ const SERVICES: &[Service] = &[
 const STARTS: usize = 7;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let scratch = ctx.out_dir.join("build-scratch");
-    let _ = fs::remove_dir_all(&scratch);
-    fs::create_dir_all(&scratch)?;
+    // Under the output directory (the clean build in it is large), and
+    // removed on every way out, an error included.
+    fs::create_dir_all(&ctx.out_dir)?;
+    let scratch = tempfile::Builder::new()
+        .prefix("build-scratch-")
+        .tempdir_in(&ctx.out_dir)?;
+    let scratch = scratch.path();
     let mut rows = Vec::new();
-    rows.extend(sizes(ctx, &scratch)?);
-    rows.extend(start_up(ctx, &scratch)?);
-    rows.extend(inner_loop(ctx, &scratch)?);
+    rows.extend(sizes(ctx, scratch)?);
+    rows.extend(start_up(ctx, scratch)?);
+    rows.extend(inner_loop(ctx, scratch)?);
     super::print_rows("build, ship and start", &rows);
     let path = ctx.write_rows("build", &rows)?;
     println!("written to {}", path.display());
-    let _ = fs::remove_dir_all(&scratch);
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use testkit::Server;
+use testkit::{Server, conformance};
 use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpSocket, TcpStream};
 use tokio::time::timeout;
@@ -26,6 +26,7 @@ pub struct Client {
 impl Client {
     /// Opens `/ws` without joining.
     pub async fn connect(server: &Server) -> Client {
+        conformance::request("GET", "/ws");
         let stream = TcpStream::connect(server.addr())
             .await
             .expect("the server accepts");
@@ -35,6 +36,7 @@ impl Client {
     /// Opens `/ws` with a receive buffer of a few kilobytes, so that a
     /// client that stops reading stops the server's writes soon.
     pub async fn connect_with_small_window(server: &Server) -> Client {
+        conformance::request("GET", "/ws");
         let socket = TcpSocket::new_v4().expect("a socket");
         socket
             .set_recv_buffer_size(4096)
@@ -49,6 +51,7 @@ impl Client {
     /// Opens `/ws` with an `Origin` header, as a browser would; the HTTP
     /// status instead when the server refuses the handshake.
     pub async fn connect_from(server: &Server, origin: &str) -> Result<Client, u16> {
+        conformance::request("GET", "/ws");
         let stream = TcpStream::connect(server.addr())
             .await
             .expect("the server accepts");
@@ -68,6 +71,7 @@ impl Client {
     /// for cases that must write frames no well-behaved client writes, or
     /// must not answer the server's close frame.
     pub async fn connect_raw(server: &Server) -> TcpStream {
+        conformance::request("GET", "/ws");
         let mut stream = TcpStream::connect(server.addr())
             .await
             .expect("the server accepts");
@@ -115,6 +119,7 @@ impl Client {
     }
 
     pub async fn send_text(&mut self, text: &str) {
+        note_type(text);
         self.send_message(Message::text(text)).await;
     }
 
@@ -133,6 +138,7 @@ impl Client {
     /// it within `wait` (a frame cut short stays queued in tungstenite and
     /// goes out first with the next send or read).
     pub async fn try_send_within(&mut self, frame: Value, wait: Duration) -> bool {
+        note_type(&frame.to_string());
         let sending = timeout(wait, self.ws.send(Message::text(frame.to_string())));
         matches!(sending.await, Ok(Ok(())))
     }
@@ -210,6 +216,7 @@ impl Client {
 /// Writes one masked client text frame straight onto `stream`, formatted by
 /// tungstenite.
 pub async fn write_raw_text(stream: &mut TcpStream, text: &str) {
+    note_type(text);
     let mut frame = Frame::message(text.as_bytes().to_vec(), OpCode::Data(Data::Text), true);
     frame.header_mut().mask = Some([0x5a, 0x17, 0xc3, 0x09]);
     let mut bytes = Vec::new();
@@ -220,4 +227,14 @@ pub async fn write_raw_text(stream: &mut TcpStream, text: &str) {
         .await
         .expect("the frame is sent in time")
         .expect("the connection is open");
+}
+
+/// Tells the runner the `type` of a frame the case sends, if it has one, so
+/// that a failure names the twin's code that handles that type.
+fn note_type(text: &str) {
+    if let Ok(frame) = serde_json::from_str::<Value>(text)
+        && let Some(kind) = frame["type"].as_str()
+    {
+        conformance::message(kind);
+    }
 }

@@ -1,13 +1,13 @@
 //! The chat server's conformance suite: what both twins must do, checked
 //! from outside with real WebSocket clients over loopback.
 //!
-//! [`chat_conformance!`] expands to one `#[test]` per case for a given
-//! [`Twin`], so the Rust and the Go server run the very same cases under the
-//! very same names:
+//! [`suite!`] expands to one `#[test]` per case for a given [`Twin`], so the
+//! Rust and the Go server run the very same cases under the very same names
+//! (see [`testkit::declare_suite`]):
 //!
 //! ```text
-//! chat_server_conformance::chat_conformance!(Twin::rust(env!("CARGO_BIN_EXE_chat-server")));
-//! chat_server_conformance::chat_conformance!(Twin::go("listings/chat-server/server"), #[ignore = "…"]);
+//! chat_server_conformance::suite!(Twin::rust(env!("CARGO_BIN_EXE_chat-server")));
+//! chat_server_conformance::suite!(Twin::go("listings/chat-server/server"), #[ignore = "…"]);
 //! ```
 //!
 //! The cases rely only on the protocol (see the server's `protocol.rs`) and
@@ -29,56 +29,15 @@ pub use testkit::Twin;
 
 pub use client::Client;
 
-/// Generates one test per case against `$twin`, each with the attributes
-/// given after it (an `#[ignore = "…"]` for the Go twin).
-#[macro_export]
-macro_rules! chat_conformance {
-    ($twin:expr $(, #[$meta:meta])* $(,)?) => {
-        $crate::chat_conformance!(@cases $twin, [$(#[$meta])*],
-            serves_the_client_page,
-            pages_from_other_sites_are_refused,
-            join_and_broadcast,
-            order_is_kept_per_sender,
-            join_timeout_disconnects_with_an_error,
-            malformed_json_gets_an_error_and_the_connection_stays,
-            unknown_types_and_bad_fields_get_an_error,
-            messages_before_join_are_refused,
-            oversize_frame_closes_only_that_connection,
-            duplicate_names_are_refused,
-            invalid_names_are_refused,
-            rate_limit_refuses_a_flood,
-            slow_consumer_is_told_or_dropped_and_others_are_unaffected,
-            a_client_that_stops_reading_is_dropped_after_the_write_timeout,
-            leave_and_disconnect_are_announced,
-            sigterm_sends_going_away_and_exits_zero,
-            join_timeout_holds_while_the_client_keeps_sending,
-            connections_that_never_upgrade_are_closed,
-            invalid_utf8_text_fails_the_connection_with_1007,
-            sigterm_cuts_what_cannot_close_at_the_grace_deadline_and_exits_zero,
-            a_client_that_ignores_the_close_frame_is_cut_after_the_close_grace,
-            memory_per_client_does_not_grow_with_the_room,
-        );
-    };
-    (@cases $twin:expr, $attrs:tt, $($case:ident),* $(,)?) => {
-        $( $crate::chat_conformance!(@case $twin, $attrs, $case); )*
-    };
-    (@case $twin:expr, [$(#[$meta:meta])*], $case:ident) => {
-        #[test]
-        $(#[$meta])*
-        fn $case() {
-            $crate::$case(&$twin);
-        }
-    };
+// Every `pub fn NAME(twin: &Twin)` in this file is a case; the `suite!`
+// macro this writes makes a `#[test] fn NAME` of each.
+testkit::declare_suite! {
+    cases: "src/lib.rs",
+    twins: "listings/chat-server/server",
 }
 
-/// Runs a case's async body on its own runtime.
-fn run(body: impl Future<Output = ()>) {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime starts")
-        .block_on(body);
-}
+// Runs a case's async body on its own runtime.
+use testkit::conformance::block_on as run;
 
 /// Sends "0", "1", … as fast as the connection takes them.
 async fn count_out_loud(client: &mut Client, count: usize) {
@@ -98,6 +57,7 @@ fn message(from: &str, text: &str) -> Value {
 /// `GET /` serves the client page, which builds the chat from text nodes.
 pub fn serves_the_client_page(twin: &Twin) {
     let server = twin.start();
+    testkit::conformance::request("GET", "/");
     let mut stream = TcpStream::connect(server.addr()).expect("connects");
     write!(
         stream,

@@ -2,7 +2,7 @@
 //! `cargo test`, which needs no Go; `cargo xtask test` runs them with
 //! `cargo test -p chat-server-conformance -- --ignored` and `GO` set.
 
-chat_server_conformance::chat_conformance!(
+chat_server_conformance::suite!(
     chat_server_conformance::Twin::go("listings/chat-server/server"),
     #[ignore = "needs Go; cargo xtask test runs it with --ignored"]
 );

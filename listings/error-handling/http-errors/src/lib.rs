@@ -79,15 +79,7 @@ mod tests {
     use super::*;
     use axum::body::{Body, to_bytes};
     use axum::http::{Method, Request};
-    use std::path::PathBuf;
     use tower::ServiceExt;
-
-    fn scratch_dir(test: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("http-errors-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
 
     /// Sends one request to the router, without a network, and returns
     /// the status and the body.
@@ -105,7 +97,8 @@ mod tests {
 
     #[tokio::test]
     async fn each_error_gets_its_status() {
-        let dir = scratch_dir("statuses");
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let app = app(UserStore::open(dir.join("users.txt")).unwrap());
         // The store's file is in a directory that does not exist, so every
         // write fails: the storage case.
@@ -177,7 +170,8 @@ mod tests {
     /// extractor rejects it with its own 400 response.
     #[tokio::test]
     async fn a_bad_id_is_rejected_before_the_handler() {
-        let app = app(UserStore::open(scratch_dir("bad-id").join("users.txt")).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(UserStore::open(dir.path().join("users.txt")).unwrap());
         let (status, body) = send(&app, Method::GET, "/users/ana", "").await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     }

@@ -77,14 +77,6 @@ fn exit_code(err: &anyhow::Error) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-
-    fn scratch_dir(test: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("user-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
 
     /// A case: its name, the arguments, the output or the full error
     /// chain, and the exit code.
@@ -92,7 +84,8 @@ mod tests {
 
     #[test]
     fn successes_and_full_error_chains() {
-        let dir = scratch_dir("chains");
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let file = dir.join("users.txt");
         let file = file.to_str().unwrap();
         let bad_file = dir.join("not-text.txt");
@@ -153,7 +146,8 @@ mod tests {
     /// when RUST_BACKTRACE is set.)
     #[test]
     fn debug_format_lists_the_causes() {
-        let path = scratch_dir("debug").join("users.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("users.txt");
         let err = run(&[path.to_str().unwrap(), "get", "9"]).unwrap_err();
         let text = format!("{err:?}");
         let want = "looking up user 9\n\nCaused by:\n    no user with id 9";

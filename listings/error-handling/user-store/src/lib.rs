@@ -147,14 +147,6 @@ pub fn io_error_kind(error: &(dyn Error + 'static)) -> Option<io::ErrorKind> {
 mod tests {
     use super::*;
 
-    /// A fresh directory for one test, so tests can run in parallel.
-    fn scratch_dir(test: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("user-store-{}-{test}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
     #[test]
     fn messages() {
         let cases = [
@@ -175,7 +167,8 @@ mod tests {
 
     #[test]
     fn errors_callers_can_tell_apart() {
-        let dir = scratch_dir("apart");
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let mut store = UserStore::open(dir.join("users.txt")).unwrap();
         assert_eq!(store.add("ana").unwrap().id, 1);
 
@@ -223,7 +216,8 @@ mod tests {
 
     #[test]
     fn users_survive_reopening() {
-        let path = scratch_dir("reopen").join("users.txt");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("users.txt");
         let mut store = UserStore::open(&path).unwrap();
         store.add("ana").unwrap();
         store.add("bo").unwrap();
@@ -237,7 +231,8 @@ mod tests {
 
     #[test]
     fn storage_failures_keep_their_cause() {
-        let dir = scratch_dir("storage");
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         let not_text = dir.join("not-text.txt");
         fs::write(&not_text, b"ana\n\xff\xfe\n").unwrap();
         let no_dir = dir.join("missing").join("users.txt");

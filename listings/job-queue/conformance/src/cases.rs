@@ -163,6 +163,7 @@ pub fn accepts_again_once_a_worker_makes_room(twin: &Twin) {
 /// Sends a bad request and checks the answer, and that nothing changed.
 fn refuses(twin: &Twin, content_type: &str, body: String, want: StatusCode, says: &str) {
     let server = twin.start();
+    testkit::conformance::request("POST", "/jobs");
     let response = client()
         .post(server.url("/jobs"))
         .header(CONTENT_TYPE, content_type)

@@ -3,7 +3,7 @@
 //! Every case starts a twin's real binary on a free loopback port (through
 //! [`testkit`]) and talks to it over HTTP only, so the Rust twin and the Go
 //! twin are held to exactly the same behaviour. [`suite!`] turns the cases
-//! into one `#[test]` each for a given twin:
+//! into one `#[test]` each for a given twin (see [`testkit::declare_suite`]):
 //!
 //! ```text
 //! job_queue_conformance::suite!(Twin::rust(env!("CARGO_BIN_EXE_job-queue")));
@@ -20,61 +20,17 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
 use serde_json::Value;
-use testkit::Server;
+use testkit::{Server, conformance};
 
 /// A request that takes longer than this is a failure: no route of the
 /// service may wait for room in the queue or for a job to run.
 pub const PROMPT: Duration = Duration::from_secs(5);
 
-/// Generates one `#[test]` per case of [`cases`] for the twin `$twin`
-/// (an expression giving a [`testkit::Twin`]), with optional attributes
-/// such as `#[ignore = "why"]` on each.
-#[macro_export]
-macro_rules! suite {
-    ($twin:expr $(, #[$attr:meta])* $(,)?) => {
-        $crate::suite!(@cases $twin; [$(#[$attr])*];
-            accepts_a_job_with_its_location,
-            reports_a_wordcount_result,
-            moves_a_job_from_queued_to_running_to_done,
-            runs_as_many_jobs_at_once_as_it_has_workers,
-            reports_a_failed_job_with_its_error,
-            answers_429_with_retry_after_exactly_when_full,
-            accepts_again_once_a_worker_makes_room,
-            refuses_malformed_json,
-            refuses_a_wrong_content_type,
-            refuses_an_unknown_kind,
-            refuses_a_missing_kind,
-            refuses_an_overlong_sleep,
-            refuses_an_oversize_body,
-            answers_404_for_an_unknown_id,
-            answers_404_for_a_malformed_id,
-            counts_jobs_in_its_metrics,
-            answers_healthz,
-            drains_every_accepted_job_on_sigterm,
-            runs_two_cpu_bound_jobs_at_the_same_time,
-            fails_a_panicking_job_alone,
-            forgets_finished_jobs_beyond_the_byte_limit,
-            forgets_finished_jobs_after_their_age,
-            closes_a_connection_whose_headers_trickle,
-            closes_an_idle_keep_alive_connection,
-            answers_408_to_a_body_that_never_completes,
-            serves_no_more_connections_than_its_limit,
-            exits_0_at_the_deadline_with_slow_clients_holding_connections,
-            abandons_jobs_at_the_drain_deadline_and_exits_1,
-            ends_the_drain_at_a_second_signal_and_exits_1,
-            catches_sigterm_from_the_moment_it_listens,
-        );
-    };
-    (@cases $twin:expr; $attrs:tt; $($case:ident),* $(,)?) => {
-        $( $crate::suite!(@case $twin; $attrs; $case); )*
-    };
-    (@case $twin:expr; [$(#[$attr:meta])*]; $case:ident) => {
-        #[test]
-        $(#[$attr])*
-        fn $case() {
-            $crate::cases::$case(&$twin);
-        }
-    };
+// Every `pub fn NAME(twin: &Twin)` in cases.rs is a case: `suite!(TWIN)`
+// writes a `#[test] fn NAME` for each.
+testkit::declare_suite! {
+    cases: "src/cases.rs",
+    twins: "listings/job-queue/server",
 }
 
 /// An HTTP client that gives up after [`PROMPT`].
@@ -87,6 +43,7 @@ pub fn client() -> Client {
 
 /// `POST /jobs` with a JSON body.
 pub fn post_job(server: &Server, job: &Value) -> Response {
+    conformance::request("POST", "/jobs");
     client()
         .post(server.url("/jobs"))
         .json(job)
@@ -107,6 +64,7 @@ pub fn submit(server: &Server, job: &Value) -> u64 {
 
 /// `GET` a path; status and JSON body (`null` when the body is not JSON).
 pub fn get(server: &Server, path: &str) -> (StatusCode, Value) {
+    conformance::request("GET", path);
     let response = client()
         .get(server.url(path))
         .send()

@@ -13,6 +13,7 @@ const TICK: Duration = Duration::from_millis(200);
 
 /// A connection to the twin, after writing `start` on it.
 pub fn connect(server: &Server, start: &str) -> TcpStream {
+    testkit::conformance::raw_request(start);
     let mut stream = TcpStream::connect(server.addr())
         .unwrap_or_else(|e| panic!("connecting to the {} twin: {e}", server.language));
     stream.set_read_timeout(Some(TICK)).unwrap();

@@ -373,10 +373,9 @@ mod chromium {
             let png = page.screenshot_png().await.unwrap();
             assert_eq!(png_size(&png), Some((viewport.width, viewport.height)));
         }
-        let dir = tempdir("testkit-shot").unwrap();
-        let path = page.screenshot(dir.join("page.png")).await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = page.screenshot(dir.path().join("page.png")).await.unwrap();
         assert_eq!(png_size(&std::fs::read(&path).unwrap()), Some((1280, 800)));
-        std::fs::remove_dir_all(dir).unwrap();
         let pdf = page.pdf().await.unwrap();
         assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
     }
@@ -406,7 +405,7 @@ mod chromium {
         assert_eq!(one.evaluate("return 1 + 1").await.unwrap(), 2);
 
         let group = browser.driver.id() as i32;
-        let profiles = browser.profiles.clone();
+        let profiles = browser.profiles.path().to_owned();
         assert!(profiles.join("page-0").is_dir());
         assert!(
             running_in_group(group).len() > 1,

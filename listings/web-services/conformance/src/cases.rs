@@ -38,7 +38,10 @@ impl Reply {
 }
 
 async fn send(request: reqwest::RequestBuilder) -> Reply {
-    let response = request.send().await.expect("the server answers");
+    let (client, request) = request.build_split();
+    let request = request.expect("the request is well formed");
+    testkit::conformance::request(request.method().as_str(), request.url().path());
+    let response = client.execute(request).await.expect("the server answers");
     Reply {
         status: response.status().as_u16(),
         headers: response.headers().clone(),

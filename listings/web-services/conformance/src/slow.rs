@@ -25,6 +25,7 @@ pub fn connect(server: &Server) -> TcpStream {
 /// Writes `bytes`; the twin may already have closed the connection, which
 /// the next read reports.
 pub fn send(stream: &mut TcpStream, bytes: &str) {
+    testkit::conformance::raw_request(bytes);
     let _ = stream.write_all(bytes.as_bytes());
 }
 

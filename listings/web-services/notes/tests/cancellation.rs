@@ -8,32 +8,28 @@
 //! Each test uses a pool of one connection, so the query that checks the
 //! outcome runs on the same connection, after the abandoned work.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
+use tempfile::TempDir;
 
 /// A database file in a fresh directory, removed on drop.
-struct TempDb(PathBuf);
+struct TempDb(TempDir);
 
 impl TempDb {
     fn new(name: &str) -> TempDb {
-        let dir = std::env::temp_dir().join(format!("notes-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("notes-{name}-"))
+            .tempdir()
+            .unwrap();
         TempDb(dir)
     }
 
     fn options(&self) -> SqliteConnectOptions {
         SqliteConnectOptions::new()
-            .filename(self.0.join("test.db"))
+            .filename(self.0.path().join("test.db"))
             .create_if_missing(true)
-    }
-}
-
-impl Drop for TempDb {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
