@@ -353,7 +353,10 @@ mod tests {
         };
         let server = tokio::spawn(run(listener, app));
         let mut stuck = tokio::net::TcpStream::connect(addr).await.unwrap();
-        stuck.write_all(b"GET /ws HTTP/1.1\r\nHost: te").await.unwrap();
+        stuck
+            .write_all(b"GET /ws HTTP/1.1\r\nHost: te")
+            .await
+            .unwrap();
         // The server accepts in order: once this client has joined, the
         // stuck connection is accepted and its half request read.
         let _client = join(addr, "ada").await;

@@ -46,8 +46,7 @@ impl IntoResponse for ApiError {
 }
 // ANCHOR_END: api_error
 
-/// The store, shared by all requests. A std `Mutex` is the simple choice,
-/// since no `.await` happens while it is held.
+/// The store, shared by all requests.
 type Shared = Arc<Mutex<UserStore>>;
 
 /// The largest body `POST /users` reads, as in the Go twin; axum answers
@@ -55,23 +54,31 @@ type Shared = Arc<Mutex<UserStore>>;
 const MAX_BODY: usize = 64 * 1024;
 
 // ANCHOR: handlers
+/// Runs `call` on the store in a thread of tokio's blocking pool. `add`
+/// writes the file and waits for the disk while it holds the lock, so a
+/// `get` may wait too: neither may hold up the async worker threads.
+async fn with_store<T: Send + 'static>(
+    store: Shared,
+    call: impl FnOnce(&mut UserStore) -> T + Send + 'static,
+) -> T {
+    tokio::task::spawn_blocking(move || call(&mut store.lock().unwrap()))
+        .await
+        .expect("the store does not panic")
+}
+
 async fn get_user(State(store): State<Shared>, Path(id): Path<u64>) -> Result<String, ApiError> {
-    // In memory: quick enough to run on the async worker.
-    let user = store.lock().unwrap().get(id)?;
+    let user = with_store(store, move |store| store.get(id)).await?;
     Ok(user.name)
 }
 
 async fn add_user(
     State(store): State<Shared>,
     name: String,
-) -> Result<(StatusCode, [(header::HeaderName, String); 1], String), ApiError> {
-    // `add` writes the file and waits for the disk: a thread of tokio's
-    // blocking pool does that, so this worker goes on serving others.
-    let user = tokio::task::spawn_blocking(move || store.lock().unwrap().add(name.trim()))
-        .await
-        .expect("adding a user does not panic")?;
+) -> Result<impl IntoResponse, ApiError> {
+    let user = with_store(store, move |store| store.add(name.trim())).await?;
     let location = format!("/users/{}", user.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location.clone())], location))
+    let headers = [(header::LOCATION, location.clone())];
+    Ok((StatusCode::CREATED, headers, location))
 }
 
 /// The routes: `GET /users/{id}` and `POST /users` with the name as body.
@@ -115,7 +122,11 @@ mod tests {
         let bytes = to_bytes(response.into_body(), 64 * 1024).await.unwrap();
         let body = String::from_utf8(bytes.to_vec()).unwrap();
         if status == StatusCode::CREATED {
-            assert_eq!(location.as_ref().map(|l| l.to_str().unwrap()), Some(body.as_str()), "{uri}");
+            assert_eq!(
+                location.as_ref().map(|l| l.to_str().unwrap()),
+                Some(body.as_str()),
+                "{uri}"
+            );
         }
         (status, body)
     }

@@ -126,12 +126,18 @@ mod tests {
         while TcpStream::connect(addr).await.is_ok() {
             tokio::task::yield_now().await;
         }
-        assert!(!server.is_finished(), "serve returned with a request in flight");
+        assert!(
+            !server.is_finished(),
+            "serve returned with a request in flight"
+        );
         release.send(()).unwrap();
         let response = response.await.unwrap();
         assert!(response.starts_with("HTTP/1.1 200"), "{response}");
         assert!(response.ends_with("\r\n\r\ndone"), "{response}");
-        server.await.unwrap().expect("serve returns Ok once the request is done");
+        server
+            .await
+            .unwrap()
+            .expect("serve returns Ok once the request is done");
     }
 
     /// A request that never finishes makes `serve` give up after
