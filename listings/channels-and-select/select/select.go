@@ -16,17 +16,17 @@ var (
 )
 
 // ANCHOR: timeout
-// RecvTimeout waits up to limit for the next message.
+// RecvTimeout waits up to limit for the next message. Since Go 1.23 the
+// garbage collector frees an unreferenced timer even before it fires, so
+// time.After does not leak when the message comes first.
 func RecvTimeout[T any](messages <-chan T, limit time.Duration) (T, error) {
-	timer := time.NewTimer(limit)
-	defer timer.Stop()
 	select {
 	case m, ok := <-messages:
 		if !ok {
 			return m, ErrClosed
 		}
 		return m, nil
-	case <-timer.C:
+	case <-time.After(limit):
 		var zero T
 		return zero, ErrTimeout
 	}

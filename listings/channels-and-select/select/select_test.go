@@ -1,26 +1,30 @@
 package selects
 
 import (
+	"errors"
 	"slices"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
+// In a synctest bubble the clock is fake, so the timeout takes no real time.
 func TestRecvTimeoutTellsTheThreeOutcomesApart(t *testing.T) {
-	messages := make(chan int, 1)
-	messages <- 7
-	long := 5 * time.Second // only reached if the test is broken
-	if m, err := RecvTimeout(messages, long); m != 7 || err != nil {
-		t.Errorf("with a message: %d, %v", m, err)
-	}
-	// Nothing is ever sent now, so the timer must win.
-	if _, err := RecvTimeout(messages, 10*time.Millisecond); err != ErrTimeout {
-		t.Errorf("silent channel: %v, want ErrTimeout", err)
-	}
-	close(messages)
-	if _, err := RecvTimeout(messages, long); err != ErrClosed {
-		t.Errorf("closed channel: %v, want ErrClosed", err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		messages := make(chan int, 1)
+		messages <- 7
+		if m, err := RecvTimeout(messages, time.Second); m != 7 || err != nil {
+			t.Errorf("with a message: %d, %v", m, err)
+		}
+		// Nothing is ever sent now, so the timer must win.
+		if _, err := RecvTimeout(messages, time.Second); !errors.Is(err, ErrTimeout) {
+			t.Errorf("silent channel: %v, want ErrTimeout", err)
+		}
+		close(messages)
+		if _, err := RecvTimeout(messages, time.Second); !errors.Is(err, ErrClosed) {
+			t.Errorf("closed channel: %v, want ErrClosed", err)
+		}
+	})
 }
 
 func TestMergeKeepsEveryMessageOfBoth(t *testing.T) {

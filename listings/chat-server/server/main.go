@@ -58,17 +58,24 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.IntVar(&headerTimeoutMs, "header-timeout-ms", 10000, "how long a connection may take to send its request headers")
 	fs.IntVar(&shutdownGraceMs, "shutdown-grace-ms", 5000, "how long shutdown waits for connections before it cuts them")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty)")
+	// Parse prints its own errors, and the usage, to output; -h gives
+	// flag.ErrHelp after the usage. The checks below print theirs the same way.
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
+	usageError := func(err error) (config, error) {
+		fmt.Fprintln(fs.Output(), err)
+		fs.Usage()
+		return config{}, err
+	}
 	if fs.NArg() > 0 {
-		return config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 || headerTimeoutMs < 1 {
-		return config{}, errors.New("--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and --header-timeout-ms must be at least 1")
+		return usageError(errors.New("--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and --header-timeout-ms must be at least 1"))
 	}
 	if shutdownGraceMs < 0 {
-		return config{}, errors.New("--shutdown-grace-ms must not be negative")
+		return usageError(errors.New("--shutdown-grace-ms must not be negative"))
 	}
 	cfg.joinTimeout = time.Duration(joinTimeoutMs) * time.Millisecond
 	cfg.writeTimeout = time.Duration(writeTimeoutMs) * time.Millisecond
@@ -79,8 +86,10 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 
 func main() {
 	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if err != nil {
-		os.Exit(2)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0) // -h: the usage is printed
+	} else if err != nil {
+		os.Exit(2) // parseFlags has printed the error and the usage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()

@@ -5,11 +5,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
+	"syscall"
+	"time"
 
 	"github.com/gorilla/websocket"
 )
@@ -49,10 +53,38 @@ func main() {
 	if len(os.Args) > 1 {
 		addr = os.Args[1]
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
+	if err := run(addr); err != nil {
 		log.Fatal(err)
 	}
+}
+
+func run(addr string) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	server := &http.Server{
+		Handler: newMux(),
+		// The zero values mean no limit. These bound the handshake only:
+		// Hijack, which Upgrade calls, clears the connection's deadlines.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+	}
 	fmt.Printf("listening on %s\n", ln.Addr())
-	log.Fatal(http.Serve(ln, newMux()))
+	served := make(chan error, 1)
+	go func() { served <- server.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	// Shutdown waits for plain requests, but not for the WebSockets, which
+	// no longer belong to the server; the finished server (../server)
+	// closes those too.
+	deadline, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return server.Shutdown(deadline)
 }

@@ -58,9 +58,18 @@ func (a *api) getUser(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, user.Name)
 }
 
+// maxBody bounds the body of POST /users, a name of one line.
+const maxBody = 64 * 1024
+
 func (a *api) addUser(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 64*1024))
-	if err != nil {
+	// MaxBytesReader fails the read past the limit (a LimitReader would
+	// stop there quietly, and the name would be stored cut short).
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+		http.Error(w, fmt.Sprintf("the body is over %d bytes", maxBody),
+			http.StatusRequestEntityTooLarge)
+		return
+	} else if err != nil {
 		http.Error(w, "cannot read the request body", http.StatusBadRequest)
 		return
 	}
@@ -71,8 +80,10 @@ func (a *api) addUser(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	location := fmt.Sprintf("/users/%d", user.ID)
+	w.Header().Set("Location", location)
 	w.WriteHeader(http.StatusCreated)
-	fmt.Fprintf(w, "/users/%d", user.ID)
+	fmt.Fprint(w, location)
 }
 
 // NewHandler serves GET /users/{id} and POST /users with the name as body.

@@ -46,6 +46,8 @@ func TestEachErrorGetsItsStatus(t *testing.T) {
 			http.StatusInternalServerError, "internal error\n"},
 		{"bad id", app, "GET", "/users/ana", "", http.StatusBadRequest,
 			`invalid user id: strconv.ParseUint: parsing "ana": invalid syntax` + "\n"},
+		{"body too large", app, "POST", "/users", strings.Repeat("a", 64*1024+1),
+			http.StatusRequestEntityTooLarge, "the body is over 65536 bytes\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -55,6 +57,10 @@ func TestEachErrorGetsItsStatus(t *testing.T) {
 			if rec.Code != tc.wantStatus || rec.Body.String() != tc.wantBody {
 				t.Errorf("%s %s = %d %q, want %d %q",
 					tc.method, tc.uri, rec.Code, rec.Body, tc.wantStatus, tc.wantBody)
+			}
+			// A new user's address is in Location as well as the body.
+			if loc := rec.Header().Get("Location"); tc.wantStatus == http.StatusCreated && loc != tc.wantBody {
+				t.Errorf("%s %s: Location %q, want %q", tc.method, tc.uri, loc, tc.wantBody)
 			}
 		})
 	}

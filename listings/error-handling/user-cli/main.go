@@ -1,6 +1,7 @@
-// Command users is a command-line program over the user store. Each layer
-// wraps the error it got with what it was doing, using %w so that the
-// sentinel errors stay visible to errors.Is at the top.
+// Command users is a command-line program over the user store. An error
+// gets context where it lacks some: the store's errors already name the
+// call and its argument, so they go up as they are, and wrapping uses %w so
+// that the sentinel errors stay visible to errors.Is at the top.
 //
 // Usage: users FILE add NAME, or users FILE get ID.
 package main
@@ -21,25 +22,29 @@ func run(args []string) (string, error) {
 		return "", errors.New("usage: users FILE (add NAME | get ID)")
 	}
 	path, command, arg := args[0], args[1], args[2]
+	// The store's errors say what failed and with which argument ("get
+	// user 9: user not found"): wrapping them in "looking up user 9" would
+	// say it twice.
 	store, err := userstore.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("opening the user store: %w", err)
+		return "", err
 	}
 	switch command {
 	case "add":
 		user, err := store.Add(arg)
 		if err != nil {
-			return "", fmt.Errorf("adding user %q: %w", arg, err)
+			return "", err
 		}
 		return fmt.Sprintf("added user %d", user.ID), nil
 	case "get":
+		// strconv's error names the input, but not what it was meant to be.
 		id, err := strconv.ParseUint(arg, 10, 64)
 		if err != nil {
-			return "", fmt.Errorf("%q is not a user id: %w", arg, err)
+			return "", fmt.Errorf("bad user id: %w", err)
 		}
 		user, err := store.Get(id)
 		if err != nil {
-			return "", fmt.Errorf("looking up user %d: %w", id, err)
+			return "", err
 		}
 		return user.Name, nil
 	default:

@@ -28,13 +28,13 @@ func TestRun(t *testing.T) {
 		{"add", []string{file, "add", "ana"}, "added user 1", "", 0},
 		{"get", []string{file, "get", "1"}, "ana", "", 0},
 		{"unknown user", []string{file, "get", "9"}, "",
-			"looking up user 9: get user 9: user not found", 2},
+			"get user 9: user not found", 2},
 		{"not a number", []string{file, "get", "x"}, "",
-			`"x" is not a user id: strconv.ParseUint: parsing "x": invalid syntax`, 1},
+			`bad user id: strconv.ParseUint: parsing "x": invalid syntax`, 1},
 		{"name taken", []string{file, "add", "ana"}, "",
-			`adding user "ana": add user "ana": user already exists`, 1},
+			`add user "ana": user already exists`, 1},
 		{"storage", []string{badFile, "get", "1"}, "",
-			"opening the user store: user store: read " + badFile + ": file is not UTF-8 text", 1},
+			"user store: read " + badFile + ": file is not UTF-8 text", 1},
 		{"usage", []string{file}, "", "usage: users FILE (add NAME | get ID)", 1},
 	}
 	for _, tc := range cases {

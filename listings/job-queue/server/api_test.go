@@ -39,7 +39,9 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 				t.Errorf("status = %d, want %d (%s)", rec.Code, tc.wantStatus, rec.Body)
 			}
 			var body struct{ Error string }
-			_ = json.Unmarshal(rec.Body.Bytes(), &body)
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatalf("status %d with a body that is not JSON (%v): %q", rec.Code, err, rec.Body)
+			}
 			if !strings.Contains(body.Error, tc.wantWords) {
 				t.Errorf("error %q should mention %q", body.Error, tc.wantWords)
 			}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -53,8 +54,9 @@ type Limits struct {
 
 // ANCHOR_END: limits
 
-func parseConfig(args []string, getenv func(string) string) (Config, error) {
+func parseConfig(args []string, getenv func(string) string, output io.Writer) (Config, error) {
 	fs := flag.NewFlagSet("job-queue", flag.ContinueOnError)
+	fs.SetOutput(output)
 	envInt := func(key string, def int) int {
 		if n, err := strconv.Atoi(getenv(key)); err == nil {
 			return n
@@ -77,24 +79,32 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.IntVar(&c.Retention.Count, "keep-finished", d.Count, "finished jobs remembered")
 	fs.IntVar(&c.Retention.Bytes, "keep-finished-bytes", d.Bytes, "bytes of finished results and errors remembered")
 	fs.DurationVar(&c.Retention.Age, "keep-finished-for", d.Age, "how long finished jobs are remembered")
+	// Parse prints its own errors, and the usage, to output; -h gives
+	// flag.ErrHelp after the usage. The checks below print theirs the same way.
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
+	usageError := func(err error) (Config, error) {
+		fmt.Fprintln(fs.Output(), err)
+		fs.Usage()
+		return Config{}, err
+	}
 	if fs.NArg() > 0 {
-		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	if c.Workers < 1 || c.QueueCapacity < 1 || c.Limits.MaxConnections < 1 {
-		return Config{}, errors.New("--workers, --queue-capacity and --max-connections must be at least 1")
+		return usageError(errors.New("--workers, --queue-capacity and --max-connections must be at least 1"))
 	}
 	return c, nil
 }
 
 func main() {
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
-	config, err := parseConfig(os.Args[1:], os.Getenv)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "job-queue:", err)
-		os.Exit(2)
+	config, err := parseConfig(os.Args[1:], os.Getenv, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(0) // -h: the usage is printed
+	} else if err != nil {
+		os.Exit(2) // parseConfig has printed the error and the usage
 	}
 	abandoned, err := serve(config)
 	if err != nil {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"io"
 	"testing"
 	"time"
 )
@@ -35,7 +36,7 @@ func TestParseConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseConfig(tc.args, func(k string) string { return tc.env[k] })
+			got, err := parseConfig(tc.args, func(k string) string { return tc.env[k] }, io.Discard)
 			if (err != nil) != tc.wantErr || got != tc.want {
 				t.Errorf("parseConfig(%v) = %+v, %v; want %+v (error: %v)", tc.args, got, err, tc.want, tc.wantErr)
 			}

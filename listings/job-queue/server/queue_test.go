@@ -7,30 +7,29 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
+// The tests whose jobs sleep, or which wait for time to pass, run in a
+// testing/synctest bubble: its clock is fake and moves only when every
+// goroutine in the bubble is blocked, so the sleeps take no real time and
+// synctest.Wait says when the workers have done all they can.
+
 func sleepFor(ms uint64) Task { return &sleep{MS: &ms} }
 
-// untilRunning waits for a worker to take job id, at most a few seconds.
-func untilRunning(t *testing.T, q *Queue, id uint64) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if v, _ := q.Status(id); v.Status == Running {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("job %d never ran", id)
-		}
-		time.Sleep(time.Millisecond)
-	}
+func TestSubmitRefusesAtOnceWhenFull(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, testSubmitRefusesAtOnceWhenFull)
 }
 
-func TestSubmitRefusesAtOnceWhenFull(t *testing.T) {
+func testSubmitRefusesAtOnceWhenFull(t *testing.T) {
 	q := NewQueue(2, 1, DefaultRetention)
 	busy, _ := q.Submit("sleep", sleepFor(200))
-	untilRunning(t, q, busy)
+	synctest.Wait() // the worker has taken the job and sleeps
+	if v, _ := q.Status(busy); v.Status != Running {
+		t.Fatalf("job %d is %s, want running", busy, v.Status)
+	}
 	for range 2 {
 		if _, err := q.Submit("sleep", sleepFor(1)); err != nil {
 			t.Fatalf("Submit with room: %v", err)
@@ -51,6 +50,11 @@ func TestSubmitRefusesAtOnceWhenFull(t *testing.T) {
 }
 
 func TestCloseDrainsQueuedJobs(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, testCloseDrainsQueuedJobs)
+}
+
+func testCloseDrainsQueuedJobs(t *testing.T) {
 	q := NewQueue(4, 1, DefaultRetention)
 	var ids []uint64
 	for range 3 {
@@ -78,6 +82,7 @@ func failWith(n int) Task {
 }
 
 func TestForgetsTheOldestFinishedJobs(t *testing.T) {
+	t.Parallel()
 	sleeps := []Task{sleepFor(1), sleepFor(1), sleepFor(1), sleepFor(1)}
 	tests := []struct {
 		name      string
@@ -93,6 +98,7 @@ func TestForgetsTheOldestFinishedJobs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			q := NewQueue(8, 1, tc.retention)
 			var ids []uint64
 			for _, task := range tc.tasks {
@@ -114,6 +120,11 @@ func TestForgetsTheOldestFinishedJobs(t *testing.T) {
 }
 
 func TestForgetsFinishedJobsAfterTheirAge(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, testForgetsFinishedJobsAfterTheirAge)
+}
+
+func testForgetsFinishedJobsAfterTheirAge(t *testing.T) {
 	q := NewQueue(8, 1, Retention{Count: 100, Bytes: 1000, Age: 50 * time.Millisecond})
 	id, _ := q.Submit("sleep", sleepFor(1))
 	q.Close()
@@ -128,6 +139,7 @@ func TestForgetsFinishedJobsAfterTheirAge(t *testing.T) {
 }
 
 func TestAPanickingJobFailsAlone(t *testing.T) {
+	t.Parallel()
 	q := NewQueue(4, 1, DefaultRetention)
 	message := "boom"
 	bad, _ := q.Submit("panic", &panicking{Message: &message})

@@ -8,6 +8,7 @@ import (
 )
 
 func TestSafeCountsAreExact(t *testing.T) {
+	t.Parallel()
 	counters := []struct {
 		name  string
 		count func(workers, each int) int
@@ -42,6 +43,12 @@ func TestRacy(t *testing.T) {
 // TestRaceDetectorReportsCountRacy runs TestRacy under `go test -race` and
 // checks that the race detector fails it and names the racy function.
 func TestRaceDetectorReportsCountRacy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the package again under -race: skipped with -short")
+	}
+	t.Parallel()
+	// go test puts its own Go's bin directory first on the PATH of the
+	// tests, so "go" here is the go that runs this test.
 	cmd := exec.Command("go", "test", "-race", "-count=1", "-run=^TestRacy$", ".")
 	cmd.Env = append(os.Environ(), raceDemo+"=1")
 	out, err := cmd.CombinedOutput()

@@ -1,21 +1,24 @@
 // Command static-server is a tiny HTTP server, the Go twin of the program
 // the "Shipping static binaries" chapter builds as one self-contained file:
 // GET /healthz answers ok, and SIGTERM stops it after in-flight requests
-// finish.
+// finish, or after shutdownTimeout if they do not.
 //
 // Run: go run . --addr 127.0.0.1:8080
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // ANCHOR: server
@@ -29,26 +32,52 @@ func newMux() *http.ServeMux {
 	return mux
 }
 
+// shutdownTimeout is how long requests in flight get after SIGTERM: less
+// than the 10 seconds docker stop waits before it sends SIGKILL.
+const shutdownTimeout = 5 * time.Second
+
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("listening on", listener.Addr())
+	if err := serve(ctx, listener, newMux(), os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
-	defer stop()
-	server := &http.Server{Handler: newMux()}
+// serve answers on listener until ctx is done, then stops accepting and
+// returns once the requests in flight have finished.
+func serve(ctx context.Context, listener net.Listener, handler http.Handler, out io.Writer) error {
+	server := &http.Server{
+		Handler: handler,
+		// The zero values mean no limit: a client could hold a
+		// connection open forever by sending its request slowly.
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+		IdleTimeout:       time.Minute,
+	}
+	fmt.Fprintln(out, "listening on", listener.Addr())
+	stopped := make(chan error, 1)
 	go func() {
 		<-ctx.Done()
-		server.Shutdown(context.Background())
+		deadline, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		stopped <- server.Shutdown(deadline)
 	}()
-	if err := server.Serve(listener); err != http.ErrServerClosed {
-		log.Print(err)
-		os.Exit(1)
+	// Serve returns as soon as Shutdown closes the listener, before the
+	// requests in flight are done: returning now would end main and cut
+	// them off. Shutdown itself returns when they have finished.
+	if err := server.Serve(listener); !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
+	fmt.Fprintln(out, "shutting down")
+	return <-stopped
 }
 
 // ANCHOR_END: server

@@ -26,7 +26,9 @@ func send(t *testing.T, h http.Handler, r *http.Request) (int, map[string]any) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, r)
 	var body map[string]any
-	json.Unmarshal(rec.Body.Bytes(), &body)
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatalf("status %d with a body that is not JSON (%v): %q", rec.Code, err, rec.Body)
+	}
 	return rec.Code, body
 }
 

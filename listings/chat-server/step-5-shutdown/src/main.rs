@@ -1,6 +1,7 @@
 //! Chat server, step 5: step 4 with a graceful shutdown. On SIGTERM or
 //! Ctrl-C the server stops accepting, every client gets a close frame with
-//! code 1001 ("going away"), and the process waits for them before exiting.
+//! code 1001 ("going away"), and the process waits for them before exiting,
+//! for `shutdown_grace` at most.
 //!
 //! `cargo run -p chat-step-5-shutdown -- 127.0.0.1:8080`
 
@@ -67,6 +68,8 @@ impl Room {
 struct App {
     room: Room,
     join_timeout: Duration,
+    /// How long shutdown waits for connections before it cuts them.
+    shutdown_grace: Duration,
     /// Cancelled to shut down; every writer watches it.
     shutdown: CancellationToken,
     /// Holds a token per connection, so shutdown can wait for them all.
@@ -94,14 +97,30 @@ async fn upgrade(ws: WebSocketUpgrade, State(app): State<App>) -> Response {
 /// connection to say goodbye. axum's graceful shutdown covers HTTP
 /// requests; a WebSocket has left HTTP behind, so the tracker counts those.
 async fn run(listener: TcpListener, app: App) -> std::io::Result<()> {
-    let shutdown = app.shutdown.clone().cancelled_owned();
+    let (shutdown, grace) = (app.shutdown.clone(), app.shutdown_grace);
     let connections = app.connections.clone();
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown)
-        .await?;
-    connections.close();
-    connections.wait().await;
-    Ok(())
+    let server = axum::serve(listener, router(app))
+        .with_graceful_shutdown(shutdown.clone().cancelled_owned());
+    let drained = async {
+        server.await?;
+        connections.close();
+        connections.wait().await;
+        Ok(())
+    };
+    // A client that stopped reading, or never finished its request
+    // headers, would hold the wait forever: after the grace, return, and
+    // the runtime's end cuts what is still open.
+    let grace_over = async {
+        shutdown.cancelled().await;
+        time::sleep(grace).await;
+    };
+    tokio::select! {
+        drained = drained => drained,
+        () = grace_over => {
+            eprintln!("cut the connections still open after {grace:?}");
+            Ok(())
+        }
+    }
 }
 // ANCHOR_END: run
 
@@ -219,22 +238,25 @@ async fn main() -> std::io::Result<()> {
         .nth(1)
         .unwrap_or_else(|| "127.0.0.1:8080".into());
     let listener = TcpListener::bind(&addr).await?;
-    println!("listening on {}", listener.local_addr()?);
     let app = App {
         room: Room::new(64),
         join_timeout: Duration::from_secs(2),
+        shutdown_grace: Duration::from_secs(5),
         shutdown: CancellationToken::new(),
         connections: TaskTracker::new(),
     };
+    // Installed before the server says it listens: a SIGTERM from then on
+    // is a shutdown, not the default action, which kills the process.
+    let mut terminate = signal(SignalKind::terminate())?;
     let shutdown = app.shutdown.clone();
     tokio::spawn(async move {
-        let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler");
         tokio::select! {
             _ = terminate.recv() => {}
             _ = tokio::signal::ctrl_c() => {}
         }
         shutdown.cancel();
     });
+    println!("listening on {}", listener.local_addr()?);
     run(listener, app).await
 }
 // ANCHOR_END: main
@@ -281,6 +303,7 @@ mod tests {
         let app = App {
             room: Room::new(16),
             join_timeout: Duration::from_secs(2),
+            shutdown_grace: Duration::from_secs(5),
             shutdown: shutdown.clone(),
             connections: TaskTracker::new(),
         };
@@ -310,4 +333,38 @@ mod tests {
         );
     }
     // ANCHOR_END: tests
+
+    /// A connection that sends half its request headers and then nothing
+    /// would hold axum's graceful shutdown forever; `run` returns once the
+    /// grace is over. (The grace is short here; a `run` that waited for
+    /// good would fail the ten-second bound below.)
+    #[tokio::test]
+    async fn a_stuck_connection_does_not_outlast_the_grace() {
+        use tokio::io::AsyncWriteExt;
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let shutdown = CancellationToken::new();
+        let app = App {
+            room: Room::new(16),
+            join_timeout: Duration::from_secs(2),
+            shutdown_grace: Duration::from_millis(200),
+            shutdown: shutdown.clone(),
+            connections: TaskTracker::new(),
+        };
+        let server = tokio::spawn(run(listener, app));
+        let mut stuck = tokio::net::TcpStream::connect(addr).await.unwrap();
+        stuck
+            .write_all(b"GET /ws HTTP/1.1\r\nHost: te")
+            .await
+            .unwrap();
+        // The server accepts in order: once this client has joined, the
+        // stuck connection is accepted and its half request read.
+        let _client = join(addr, "ada").await;
+        shutdown.cancel();
+        let finished = time::timeout(Duration::from_secs(10), server).await;
+        assert!(
+            matches!(finished, Ok(Ok(Ok(())))),
+            "run returns after the grace: {finished:?}"
+        );
+    }
 }

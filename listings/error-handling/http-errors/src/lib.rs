@@ -6,8 +6,8 @@
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use error_handling_user_store::{UserError, UserStore, report};
@@ -46,22 +46,39 @@ impl IntoResponse for ApiError {
 }
 // ANCHOR_END: api_error
 
-/// The store, shared by all requests. Its file operations are small and
-/// synchronous; a std `Mutex` held across no `.await` is the simple choice.
+/// The store, shared by all requests.
 type Shared = Arc<Mutex<UserStore>>;
 
+/// The largest body `POST /users` reads, as in the Go twin; axum answers
+/// a longer one with 413.
+const MAX_BODY: usize = 64 * 1024;
+
 // ANCHOR: handlers
+/// Runs `call` on the store in a thread of tokio's blocking pool. `add`
+/// writes the file and waits for the disk while it holds the lock, so a
+/// `get` may wait too: neither may hold up the async worker threads.
+async fn with_store<T: Send + 'static>(
+    store: Shared,
+    call: impl FnOnce(&mut UserStore) -> T + Send + 'static,
+) -> T {
+    tokio::task::spawn_blocking(move || call(&mut store.lock().unwrap()))
+        .await
+        .expect("the store does not panic")
+}
+
 async fn get_user(State(store): State<Shared>, Path(id): Path<u64>) -> Result<String, ApiError> {
-    let user = store.lock().unwrap().get(id)?;
+    let user = with_store(store, move |store| store.get(id)).await?;
     Ok(user.name)
 }
 
 async fn add_user(
     State(store): State<Shared>,
     name: String,
-) -> Result<(StatusCode, String), ApiError> {
-    let user = store.lock().unwrap().add(name.trim())?;
-    Ok((StatusCode::CREATED, format!("/users/{}", user.id)))
+) -> Result<impl IntoResponse, ApiError> {
+    let user = with_store(store, move |store| store.add(name.trim())).await?;
+    let location = format!("/users/{}", user.id);
+    let headers = [(header::LOCATION, location.clone())];
+    Ok((StatusCode::CREATED, headers, location))
 }
 
 /// The routes: `GET /users/{id}` and `POST /users` with the name as body.
@@ -69,6 +86,7 @@ pub fn app(store: UserStore) -> Router {
     Router::new()
         .route("/users/{id}", get(get_user))
         .route("/users", post(add_user))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(Arc::new(Mutex::new(store)))
 }
 // ANCHOR_END: handlers
@@ -82,7 +100,8 @@ mod tests {
     use tower::ServiceExt;
 
     /// Sends one request to the router, without a network, and returns
-    /// the status and the body.
+    /// the status and the body. A new user's address must be in
+    /// `Location` as well as the body.
     async fn send(app: &Router, method: Method, uri: &str, body: &str) -> (StatusCode, String) {
         let request = Request::builder()
             .method(method)
@@ -91,8 +110,17 @@ mod tests {
             .unwrap();
         let response = app.clone().oneshot(request).await.unwrap();
         let status = response.status();
+        let location = response.headers().get(header::LOCATION).cloned();
         let bytes = to_bytes(response.into_body(), 64 * 1024).await.unwrap();
-        (status, String::from_utf8(bytes.to_vec()).unwrap())
+        let body = String::from_utf8(bytes.to_vec()).unwrap();
+        if status == StatusCode::CREATED {
+            assert_eq!(
+                location.as_ref().map(|l| l.to_str().unwrap()),
+                Some(body.as_str()),
+                "{uri}"
+            );
+        }
+        (status, body)
     }
 
     #[tokio::test]
@@ -164,6 +192,16 @@ mod tests {
             let (status, got) = send(app, method, uri, body).await;
             assert_eq!((status, got.as_str()), (want_status, want_body), "{case}");
         }
+    }
+
+    /// A name longer than the limit is refused, not stored cut short.
+    /// The 413 comes from axum's `String` extractor, with axum's text.
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_refused() {
+        let app = app(UserStore::open(scratch_dir("too-large").join("users.txt")).unwrap());
+        let name = "a".repeat(MAX_BODY + 1);
+        let (status, body) = send(&app, Method::POST, "/users", &name).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
     }
 
     /// An id that is not a number never reaches the handler: axum's `Path`

@@ -1,7 +1,8 @@
 //! `users`, a command-line program over the user store. The library
 //! returns its own `UserError`; the program does not need to tell most
 //! errors apart, only to say what it was doing when one happened, so it
-//! uses `anyhow::Error` and adds context on the way up.
+//! uses `anyhow::Error` and adds context on the way up: what the error
+//! does not say already, such as the step, not the id it names.
 //!
 //! Usage: `users FILE add NAME` or `users FILE get ID`.
 
@@ -16,21 +17,19 @@ fn run(args: &[&str]) -> anyhow::Result<String> {
     let [path, command, arg] = args else {
         bail!("usage: users FILE (add NAME | get ID)");
     };
-    let mut store = UserStore::open(path).context("opening the user store")?;
+    // "the user store failed: cannot read FILE: …" says it all already.
+    let mut store = UserStore::open(path)?;
     match *command {
         "add" => {
-            let user = store
-                .add(arg)
-                .with_context(|| format!("adding user {arg:?}"))?;
+            let user = store.add(arg).context("adding a user")?;
             Ok(format!("added user {}", user.id))
         }
         "get" => {
+            // The parse error does not name the input.
             let id: u64 = arg
                 .parse()
                 .with_context(|| format!("{arg:?} is not a user id"))?;
-            let user = store
-                .get(id)
-                .with_context(|| format!("looking up user {id}"))?;
+            let user = store.get(id).context("looking up a user")?;
             Ok(user.name)
         }
         other => bail!("unknown command {other:?}"),
@@ -98,7 +97,7 @@ mod tests {
             (
                 "unknown user",
                 &[file, "get", "9"],
-                Err("looking up user 9: no user with id 9".into()),
+                Err("looking up a user: no user with id 9".into()),
                 2,
             ),
             (
@@ -110,14 +109,14 @@ mod tests {
             (
                 "name taken",
                 &[file, "add", "ana"],
-                Err(r#"adding user "ana": a user named "ana" already exists"#.into()),
+                Err(r#"adding a user: a user named "ana" already exists"#.into()),
                 1,
             ),
             (
                 "storage",
                 &[bad_file, "get", "1"],
                 Err(format!(
-                    "opening the user store: the user store failed: cannot read {bad_file}: \
+                    "the user store failed: cannot read {bad_file}: \
                      stream did not contain valid UTF-8"
                 )),
                 1,
@@ -150,7 +149,7 @@ mod tests {
         let path = dir.path().join("users.txt");
         let err = run(&[path.to_str().unwrap(), "get", "9"]).unwrap_err();
         let text = format!("{err:?}");
-        let want = "looking up user 9\n\nCaused by:\n    no user with id 9";
+        let want = "looking up a user\n\nCaused by:\n    no user with id 9";
         assert!(text.starts_with(want), "{text}");
     }
 
