@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -18,20 +19,24 @@ func TestADeadlineStopsTheLateFetch(t *testing.T) {
 		{"never answered", false, 0, context.DeadlineExceeded},
 	}
 	for _, tc := range cases {
+		// In a synctest bubble the clock moves only when every goroutine in
+		// it is blocked: the deadline cannot pass while an answer waits in
+		// reply, and the unanswered case takes no real time.
 		t.Run(tc.name, func(t *testing.T) {
-			reply := make(chan uint64, 1)
-			if tc.answer {
-				reply <- 42
-			}
-			var conn Connection
-			// 10 ms is only reached when nobody answers.
-			got, err := PriceWithin(10*time.Millisecond, reply, &conn)
-			if got != tc.want || !errors.Is(err, tc.wantErr) {
-				t.Errorf("PriceWithin = %d, %v; want %d, %v", got, err, tc.want, tc.wantErr)
-			}
-			if !conn.Released {
-				t.Error("the connection was not released")
-			}
+			synctest.Test(t, func(t *testing.T) {
+				reply := make(chan uint64, 1)
+				if tc.answer {
+					reply <- 42
+				}
+				var conn Connection
+				got, err := PriceWithin(10*time.Millisecond, reply, &conn)
+				if got != tc.want || !errors.Is(err, tc.wantErr) {
+					t.Errorf("PriceWithin = %d, %v; want %d, %v", got, err, tc.want, tc.wantErr)
+				}
+				if !conn.Released {
+					t.Error("the connection was not released")
+				}
+			})
 		})
 	}
 }
