@@ -19,8 +19,9 @@ func TestADeadlineStopsTheLateFetch(t *testing.T) {
 		{"never answered", false, 0, context.DeadlineExceeded},
 	}
 	for _, tc := range cases {
-		// In a synctest bubble the clock is fake: the deadline passes as
-		// soon as every goroutine in the bubble waits, in no real time.
+		// In a synctest bubble the clock moves only when every goroutine in
+		// it is blocked: the deadline cannot pass while an answer waits in
+		// reply, and the unanswered case takes no real time.
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {

@@ -56,7 +56,7 @@ func TestHexGrowsTheBufferWhenTold(t *testing.T) {
 func TestReportIsCopiedAndFreed(t *testing.T) {
 	// Many round trips: each report is allocated by Rust, copied into
 	// Go memory, and freed by Rust before the next call.
-	for i := 0; i < 1000; i++ {
+	for range 1000 {
 		got, err := Report([]byte("123456789"))
 		if err != nil {
 			t.Fatal(err)

@@ -47,14 +47,12 @@ func Hold(n int) Report {
 	stop := make(chan struct{})
 	var started, finished sync.WaitGroup
 	before := rssKiB()
+	started.Add(n)
 	for range n {
-		started.Add(1)
-		finished.Add(1)
-		go func() {
-			defer finished.Done()
+		finished.Go(func() {
 			started.Done()
 			<-stop
-		}()
+		})
 	}
 	started.Wait()
 	after := rssKiB()

@@ -113,7 +113,7 @@ mod tests {
         assert_eq!(finished.recv().await, Some("finished"));
 
         let handle = tokio::spawn(std::future::pending::<()>());
-        handle.abort(); // this does stop it, at its next await
+        handle.abort(); // this does stop it, where it waits
         assert!(handle.await.unwrap_err().is_cancelled());
     }
     // ANCHOR_END: detach

@@ -22,10 +22,10 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// The C archive the program links. `cargo test` builds this crate only as
-/// the rlib its tests use, so the archive is built here, into a target
-/// directory of its own: a cargo started by a test must not wait for the
-/// lock held by the cargo running it.
+/// The C archive the program links. `cargo test` compiles one too, but only
+/// under a hashed name in `deps/`, so the archive is built here, into a
+/// target directory of its own: a cargo started by a test must not wait for
+/// the lock held by the cargo running it.
 fn static_library() -> PathBuf {
     let target = profile_dir()
         .parent()

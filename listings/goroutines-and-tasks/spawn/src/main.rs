@@ -35,8 +35,8 @@ async fn run() {
     // ANCHOR_END: task
 
     // ANCHOR: blocking
-    // A long computation would stall the worker thread it runs on, and every
-    // task queued behind it; the blocking pool has threads to spare for that.
+    // A long computation would hold a worker thread for its whole run; the
+    // blocking pool has threads to spare for that.
     let handle = task::spawn_blocking(|| sum_squares(1_000_000));
     let big = handle.await.expect("the blocking task panicked");
     // ANCHOR_END: blocking

@@ -57,6 +57,15 @@ mod tests {
         assert_eq!(result, Err(RecvTimeoutError::Timeout));
     }
 
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_second_worker_does_not_take_the_task_it_spawned() {
+        // Run as a task on a worker: the sender it spawns waits in that
+        // worker's LIFO slot, which the other worker does not steal.
+        let waiting = tokio::spawn(wait_inline(Duration::from_millis(200)));
+        let result = waiting.await.expect("wait_inline does not panic");
+        assert_eq!(result, Err(RecvTimeoutError::Timeout));
+    }
+
     #[tokio::test]
     async fn spawn_blocking_lets_the_other_task_run() {
         // Generous patience: the signal comes as soon as the sender is polled.
