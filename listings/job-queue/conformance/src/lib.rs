@@ -63,6 +63,20 @@ macro_rules! suite {
             abandons_jobs_at_the_drain_deadline_and_exits_1,
             ends_the_drain_at_a_second_signal_and_exits_1,
             catches_sigterm_from_the_moment_it_listens,
+            answers_an_unknown_route_with_a_json_404,
+            answers_another_method_with_405_and_allow,
+            answers_404_to_a_path_with_an_empty_segment,
+            matches_percent_encoded_letters_and_digits_in_the_path,
+            answers_404_for_an_id_with_a_sign,
+            accepts_application_json_in_any_case_with_any_parameters,
+            refuses_other_json_media_types_even_with_a_body_too_large,
+            matches_field_names_exactly,
+            takes_the_last_value_of_a_field_given_twice,
+            refuses_a_job_or_payload_that_is_not_an_object,
+            refuses_invalid_utf8_and_lone_surrogates,
+            refuses_json_nested_deeper_than_127,
+            refuses_a_number_beyond_f64,
+            reads_the_whole_body_as_json_before_the_job,
         );
     };
     (@cases $twin:expr; $attrs:tt; $($case:ident),* $(,)?) => {
