@@ -260,7 +260,7 @@ pub async fn ask(client: &Client, server: &Server, case: &Case) -> Answer {
             return Answer {
                 status: 0,
                 headers: Vec::new(),
-                body: Reply::NoAnswer(without_port(&e.to_string())),
+                body: no_answer(&e),
             };
         }
     };
@@ -276,7 +276,7 @@ pub async fn ask(client: &Client, server: &Server, case: &Case) -> Answer {
         })
         .collect();
     let body = match response.bytes().await {
-        Err(e) => Reply::NoAnswer(without_port(&e.to_string())),
+        Err(e) => no_answer(&e),
         Ok(bytes) if bytes.is_empty() => Reply::Empty,
         Ok(bytes) => match serde_json::from_slice(&bytes) {
             Ok(value) => Reply::Json(value),
@@ -298,18 +298,19 @@ fn static_name(name: &HeaderName) -> &'static str {
         .unwrap_or("?")
 }
 
-/// A client error names the twin's port; the two twins' ports differ.
-fn without_port(message: &str) -> String {
-    message
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-        .map(|word| match word.rsplit_once(':') {
-            Some((_, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
-                "ADDR"
-            }
-            _ => word,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A request that got no answer, by the kind of failure: the message
+/// names the twin's port, which differs between the twins.
+fn no_answer(e: &reqwest::Error) -> Reply {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else if e.is_body() {
+        "the body failed"
+    } else {
+        "the request failed"
+    };
+    Reply::NoAnswer(kind.into())
 }
 
 /// A one-line hint at what differs between two answers.

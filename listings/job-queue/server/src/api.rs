@@ -6,6 +6,10 @@
 //! | `GET /jobs/{id}` | the job's status, result or error; 404 if unknown |
 //! | `GET /healthz` | 200 while serving |
 //! | `GET /metrics` | queue depth and counters, as JSON |
+//! | another method on these paths | 405 with `Allow` |
+//! | any other path | 404 |
+//!
+//! Every refusal has a JSON body `{"error": "..."}`.
 //!
 //! While the server drains, every route answers 503. A `POST /jobs` whose
 //! body has not arrived within the body timeout gets 408, and the
