@@ -4,6 +4,9 @@
 //	GET  /jobs/{id}   the job's status, result or error; 404 if unknown
 //	GET  /healthz     200 while serving
 //	GET  /metrics     queue depth and counters, as JSON
+//	another method on these paths: 405 with Allow; any other path: 404
+//
+// Every refusal has a JSON body {"error": "..."}.
 //
 // While the server drains, every route answers 503. A POST /jobs whose
 // body has not arrived within the body timeout gets 408, and the
@@ -17,10 +20,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net/http"
 	"os"
+	"path"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -37,18 +41,54 @@ func NewHandler(q *Queue, bodyTimeout time.Duration) http.Handler {
 	mux.HandleFunc("GET /jobs/{id}", status(q))
 	mux.HandleFunc("GET /healthz", healthz)
 	mux.HandleFunc("GET /metrics", metrics(q))
-	return refuseWhileDraining(q, mux)
+	// Any other request gets a JSON error too: another method on a route,
+	// 405 with the methods it has; any other path, 404.
+	mux.HandleFunc("/jobs", methodNotAllowed("POST"))
+	for _, route := range []string{"/jobs/{id}", "/healthz", "/metrics"} {
+		mux.HandleFunc(route, methodNotAllowed("GET, HEAD"))
+	}
+	mux.HandleFunc("/", notFound)
+	return refuseWhileDraining(q, onlyCleanPaths(mux))
 }
 
 // ANCHOR_END: router
+
+func methodNotAllowed(allow string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", allow)
+		writeError(w, http.StatusMethodNotAllowed,
+			fmt.Sprintf("%s %s: the method is not allowed, only %s", r.Method, r.URL.Path, allow))
+	}
+}
+
+func notFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no route for %s", r.URL.Path))
+}
+
+// onlyCleanPaths answers 404 to a path with an empty, "." or ".." segment,
+// which ServeMux would redirect to its cleaned form: the API has no such
+// path, and the Rust twin's router redirects nothing.
+func onlyCleanPaths(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.EscapedPath()
+		clean := path.Clean(p)
+		if strings.HasSuffix(p, "/") && clean != "/" {
+			clean += "/"
+		}
+		if clean != p {
+			notFound(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
 
 // ANCHOR: submit
 // submit handles POST /jobs: it validates the job and queues it, or says
 // why not.
 func submit(q *Queue, bodyTimeout time.Duration) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-		if mediaType != "application/json" {
+		if !isJSON(r) {
 			writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/json")
 			return
 		}
@@ -69,14 +109,12 @@ func submit(q *Queue, bodyTimeout time.Duration) http.HandlerFunc {
 			writeError(w, http.StatusBadRequest, "reading the body: "+err.Error())
 			return
 		}
-		var spec Spec
-		if err := json.Unmarshal(body, &spec); err != nil {
-			var syntax *json.SyntaxError
-			if errors.As(err, &syntax) {
-				writeError(w, http.StatusBadRequest, "malformed JSON: "+err.Error())
-			} else {
-				writeError(w, http.StatusUnprocessableEntity, "invalid job: "+err.Error())
-			}
+		spec, err := ParseSpec(body)
+		if errors.Is(err, errMalformed) {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		} else if err != nil {
+			writeError(w, http.StatusUnprocessableEntity, err.Error())
 			return
 		}
 		task, err := ParseTask(spec)
@@ -101,6 +139,15 @@ func submit(q *Queue, bodyTimeout time.Duration) http.HandlerFunc {
 }
 
 // ANCHOR_END: submit
+
+// isJSON reports whether the request says its body is JSON: the media type
+// application/json in any case, with any parameters (a charset among them:
+// the body is read as UTF-8 whatever it says).
+func isJSON(r *http.Request) bool {
+	mediaType, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+	// ToLower, not EqualFold, which would also take "ſ" for "s".
+	return strings.ToLower(strings.Trim(mediaType, " \t")) == "application/json"
+}
 
 // status handles GET /jobs/{id}; a malformed id is as unknown as a missing
 // one.

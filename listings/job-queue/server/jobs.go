@@ -89,7 +89,7 @@ func ParseTask(spec Spec) (Task, error) {
 	if len(spec.Payload) == 0 {
 		return nil, fmt.Errorf("%w: missing field payload", errInvalid)
 	}
-	if err := json.Unmarshal(spec.Payload, task); err != nil {
+	if err := decodeObject(spec.Payload, task); err != nil {
 		return nil, fmt.Errorf("%w: payload of %s: %v", errInvalid, spec.Kind, err)
 	}
 	if err := task.check(); err != nil {

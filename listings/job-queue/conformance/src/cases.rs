@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use nix::fcntl::{FcntlArg, fcntl};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
-use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use reqwest::blocking::Client;
+use reqwest::header::{ALLOW, CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use testkit::{PATIENCE, Server, Twin, eventually};
 
@@ -605,4 +606,273 @@ fn free_address() -> SocketAddr {
         .unwrap()
         .local_addr()
         .unwrap()
+}
+
+// The differences the differential suite found (`differential.rs`), one
+// case each, with the answer the contract states.
+
+/// Sends one request exactly as given, following no redirect; returns the
+/// status, the headers and the body as JSON (`null` when it is not JSON).
+fn send(
+    server: &Server,
+    method: &str,
+    path: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> (StatusCode, HeaderMap, Value) {
+    let client = Client::builder()
+        .timeout(crate::PROMPT)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let method = Method::from_bytes(method.as_bytes()).unwrap();
+    let mut request = client.request(method, server.url(path)).body(body.to_vec());
+    if let Some(content_type) = content_type {
+        request = request.header(CONTENT_TYPE, content_type);
+    }
+    let response = request
+        .send()
+        .unwrap_or_else(|e| panic!("{path} to the {} twin: {e}", server.language));
+    let (status, headers) = (response.status(), response.headers().clone());
+    (status, headers, response.json().unwrap_or(Value::Null))
+}
+
+/// Checks that a request gets `want` and a JSON error, and returns its
+/// headers.
+fn refused(
+    server: &Server,
+    request: (&str, &str, Option<&str>, &[u8]),
+    want: StatusCode,
+) -> HeaderMap {
+    let (method, path, content_type, body) = request;
+    let (status, headers, answer) = send(server, method, path, content_type, body);
+    let shown = String::from_utf8_lossy(body);
+    let what = format!("{method} {path} {content_type:?} {shown:.80}");
+    let language = server.language;
+    assert_eq!(
+        status, want,
+        "{what}: the {language} twin answered {answer}"
+    );
+    assert!(
+        answer["error"].is_string(),
+        "{what}: the {language} twin's {status} is not a JSON error: {answer}"
+    );
+    assert_eq!(
+        headers.get(CONTENT_TYPE).map(|v| v.as_bytes()),
+        Some(&b"application/json"[..]),
+        "{what}: the {language} twin's error is not JSON"
+    );
+    headers
+}
+
+/// Checks that a job is accepted; returns its id.
+fn accepted(server: &Server, content_type: &str, body: &[u8]) -> u64 {
+    let (status, _, answer) = send(server, "POST", "/jobs", Some(content_type), body);
+    let shown = String::from_utf8_lossy(body);
+    assert_eq!(
+        status,
+        StatusCode::ACCEPTED,
+        "{content_type:?} {shown:.80}: the {} twin answered {answer}",
+        server.language
+    );
+    answer["id"].as_u64().unwrap()
+}
+
+const WORDCOUNT: &[u8] = br#"{"kind":"wordcount","payload":{"text":"a b"}}"#;
+
+pub fn answers_an_unknown_route_with_a_json_404(twin: &Twin) {
+    let server = twin.start();
+    for path in ["/", "/nope", "/jobs/", "/jobs/1/", "/healthz/", "/JOBS"] {
+        refused(&server, ("GET", path, None, b""), StatusCode::NOT_FOUND);
+    }
+}
+
+pub fn answers_another_method_with_405_and_allow(twin: &Twin) {
+    let server = twin.start();
+    let cases: [(&str, &str, &[&str]); 5] = [
+        ("GET", "/jobs", &["POST"]),
+        ("DELETE", "/jobs", &["POST"]),
+        ("POST", "/healthz", &["GET", "HEAD"]),
+        ("PUT", "/jobs/1", &["GET", "HEAD"]),
+        ("OPTIONS", "/metrics", &["GET", "HEAD"]),
+    ];
+    for (method, path, allow) in cases {
+        let headers = refused(
+            &server,
+            (method, path, None, b""),
+            StatusCode::METHOD_NOT_ALLOWED,
+        );
+        let allowed = headers.get(ALLOW).map(|v| v.to_str().unwrap());
+        let mut methods: Vec<&str> = allowed.unwrap_or("").split(',').map(str::trim).collect();
+        methods.sort_unstable();
+        assert_eq!(methods, allow, "{method} {path}: Allow: {allowed:?}");
+    }
+}
+
+pub fn answers_404_to_a_path_with_an_empty_segment(twin: &Twin) {
+    let server = twin.start();
+    submit(&server, &wordcount("one"));
+    for path in ["//healthz", "/jobs//1", "//jobs/1"] {
+        refused(&server, ("GET", path, None, b""), StatusCode::NOT_FOUND);
+    }
+}
+
+pub fn matches_percent_encoded_letters_and_digits_in_the_path(twin: &Twin) {
+    let server = twin.start();
+    let id = submit(&server, &wordcount("one"));
+    assert_eq!(id, 1);
+    for path in ["/%68ealthz", "/heal%74hz", "/jobs/%31", "/%6A%6F%62%73/1"] {
+        let (status, _, body) = send(&server, "GET", path, None, b"");
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+    }
+    // An escaped slash is part of a segment, not a separator.
+    refused(
+        &server,
+        ("GET", "/jobs%2F1", None, b""),
+        StatusCode::NOT_FOUND,
+    );
+}
+
+pub fn answers_404_for_an_id_with_a_sign(twin: &Twin) {
+    let server = twin.start();
+    let id = submit(&server, &wordcount("one"));
+    assert_eq!(get(&server, &format!("/jobs/0{id}")).0, StatusCode::OK);
+    for path in [format!("/jobs/+{id}"), format!("/jobs/%2B{id}")] {
+        refused(&server, ("GET", &path, None, b""), StatusCode::NOT_FOUND);
+    }
+}
+
+pub fn accepts_application_json_in_any_case_with_any_parameters(twin: &Twin) {
+    let server = twin.start();
+    for content_type in [
+        "Application/JSON",
+        "application/json; charset=latin1",
+        "application/json;",
+        "application/json; garbage",
+        "application/json ; charset=utf-8",
+    ] {
+        accepted(&server, content_type, WORDCOUNT);
+    }
+}
+
+pub fn refuses_other_json_media_types_even_with_a_body_too_large(twin: &Twin) {
+    let server = twin.start();
+    let huge = wordcount(&"a".repeat(64 * 1024)).to_string().into_bytes();
+    for content_type in ["application/problem+json", "application/vnd.api+json"] {
+        for body in [WORDCOUNT, &huge] {
+            let request = ("POST", "/jobs", Some(content_type), body);
+            refused(&server, request, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        }
+    }
+}
+
+pub fn matches_field_names_exactly(twin: &Twin) {
+    let server = twin.start();
+    for body in [
+        &br#"{"KIND":"wordcount","payload":{"text":"a"}}"#[..],
+        br#"{"kind":"wordcount","Payload":{"text":"a"}}"#,
+        br#"{"kind":"wordcount","payload":{"TEXT":"a"}}"#,
+    ] {
+        let request = ("POST", "/jobs", Some(JSON), body);
+        refused(&server, request, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // An escape is not another name: `\u006b` is `k`.
+    accepted(
+        &server,
+        JSON,
+        br#"{"\u006bind":"wordcount","payload":{"text":"a"}}"#,
+    );
+}
+
+pub fn takes_the_last_value_of_a_field_given_twice(twin: &Twin) {
+    let server = twin.start();
+    let body = br#"{"kind":"sleep","kind":"wordcount","payload":{"text":"x","text":"a b c"}}"#;
+    let id = accepted(&server, JSON, body);
+    let view = wait_for(&server, id, "done");
+    assert_eq!(view["kind"], "wordcount", "{view}");
+    assert_eq!(view["result"], json!({ "words": 3, "bytes": 5 }), "{view}");
+}
+
+pub fn refuses_a_job_or_payload_that_is_not_an_object(twin: &Twin) {
+    let server = twin.start();
+    for body in [
+        &br#"["sleep",{"ms":1}]"#[..],
+        br#"{"kind":"wordcount","payload":["a b"]}"#,
+        b"null",
+        b"42",
+    ] {
+        let request = ("POST", "/jobs", Some(JSON), body);
+        refused(&server, request, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+pub fn refuses_invalid_utf8_and_lone_surrogates(twin: &Twin) {
+    let server = twin.start();
+    for text in [
+        &b"a\xc3"[..],
+        b"\xff",
+        br"a\ud800",
+        br"\udc00b",
+        br"\ud800\u0041",
+    ] {
+        let mut body = br#"{"kind":"wordcount","payload":{"text":""#.to_vec();
+        body.extend_from_slice(text);
+        body.extend_from_slice(br#""}}"#);
+        refused(
+            &server,
+            ("POST", "/jobs", Some(JSON), &body),
+            StatusCode::BAD_REQUEST,
+        );
+    }
+    // A pair is one character.
+    accepted(
+        &server,
+        JSON,
+        br#"{"kind":"wordcount","payload":{"text":"\ud83d\ude00"}}"#,
+    );
+}
+
+pub fn refuses_json_nested_deeper_than_127(twin: &Twin) {
+    let server = twin.start();
+    // The job's object is the first level; 126 arrays inside it make 127.
+    let nested = |depth: usize| {
+        let arrays = format!("{}{}", "[".repeat(depth - 1), "]".repeat(depth - 1));
+        format!(r#"{{"kind":"wordcount","payload":{{"text":"a"}},"deep":{arrays}}}"#)
+    };
+    accepted(&server, JSON, nested(127).as_bytes());
+    let too_deep = nested(128);
+    let request = ("POST", "/jobs", Some(JSON), too_deep.as_bytes());
+    refused(&server, request, StatusCode::BAD_REQUEST);
+}
+
+pub fn refuses_a_number_beyond_f64(twin: &Twin) {
+    let server = twin.start();
+    for number in ["1e400", "-1e400"] {
+        let body = format!(r#"{{"kind":"wordcount","payload":{{"text":"a"}},"n":{number}}}"#);
+        let request = ("POST", "/jobs", Some(JSON), body.as_bytes());
+        refused(&server, request, StatusCode::BAD_REQUEST);
+    }
+    accepted(
+        &server,
+        JSON,
+        br#"{"kind":"wordcount","payload":{"text":"a"},"n":1e-400}"#,
+    );
+}
+
+pub fn reads_the_whole_body_as_json_before_the_job(twin: &Twin) {
+    let server = twin.start();
+    for (body, want) in [
+        (
+            &br#"{"payload":null,"kind":"wordcount"}x"#[..],
+            StatusCode::BAD_REQUEST,
+        ),
+        (b"[false", StatusCode::BAD_REQUEST),
+        (br#"{"kind":10001}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            br#"{"kind":"sleep","payload":{"ms":1e3}}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ] {
+        refused(&server, ("POST", "/jobs", Some(JSON), body), want);
+    }
 }

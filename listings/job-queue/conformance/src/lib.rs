@@ -10,6 +10,7 @@
 //! ```
 
 pub mod cases;
+pub mod differential;
 
 pub use testkit;
 

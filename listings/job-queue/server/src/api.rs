@@ -6,6 +6,10 @@
 //! | `GET /jobs/{id}` | the job's status, result or error; 404 if unknown |
 //! | `GET /healthz` | 200 while serving |
 //! | `GET /metrics` | queue depth and counters, as JSON |
+//! | another method on these paths | 405 with `Allow` |
+//! | any other path | 404 |
+//!
+//! Every refusal has a JSON body `{"error": "..."}`.
 //!
 //! While the server drains, every route answers 503. A `POST /jobs` whose
 //! body has not arrived within the body timeout gets 408, and the
@@ -14,10 +18,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -47,6 +52,12 @@ pub fn router(queue: Arc<Queue>, body_timeout: Duration) -> Router {
         .route("/jobs/{id}", get(status))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
+        // Any other request gets a JSON error too: another method on a
+        // route, 405 with the methods it has; any other path, 404.
+        .method_not_allowed_fallback(|method: Method, uri: Uri| async move {
+            ApiError::MethodNotAllowed(format!("{method} {}", uri.path()))
+        })
+        .fallback(|uri: Uri| async move { ApiError::NoRoute(uri.path().to_owned()) })
         .layer(middleware::from_fn_with_state(
             Arc::clone(&queue),
             refuse_while_draining,
@@ -56,13 +67,60 @@ pub fn router(queue: Arc<Queue>, body_timeout: Duration) -> Router {
 }
 // ANCHOR_END: router
 
+/// Decodes the percent-encoded letters, digits and `-._~` of the path
+/// (`/%68ealthz` is `/healthz`), which RFC 3986 says mean the same as the
+/// characters themselves; Go's `ServeMux` matches them so. axum's router
+/// matches the path as sent, so this runs before it.
+pub fn decode_unreserved<B>(mut request: axum::http::Request<B>) -> axum::http::Request<B> {
+    let uri = request.uri();
+    let path = uri.path();
+    if !path.contains('%') {
+        return request;
+    }
+    let mut decoded = Vec::with_capacity(path.len());
+    let mut bytes = path.as_bytes();
+    while let Some((&first, rest)) = bytes.split_first() {
+        let unreserved = match rest {
+            [hi, lo, ..] if first == b'%' => std::str::from_utf8(&[*hi, *lo])
+                .ok()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .filter(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b)),
+            _ => None,
+        };
+        match unreserved {
+            Some(b) => {
+                decoded.push(b);
+                bytes = &rest[2..];
+            }
+            None => {
+                decoded.push(first);
+                bytes = rest;
+            }
+        }
+    }
+    let mut path_and_query = String::from_utf8(decoded).expect("ASCII in, ASCII out");
+    if let Some(query) = uri.query() {
+        path_and_query = format!("{path_and_query}?{query}");
+    }
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = path_and_query.parse().ok();
+    if let Ok(uri) = Uri::from_parts(parts) {
+        *request.uri_mut() = uri;
+    }
+    request
+}
+
 // ANCHOR: submit
 /// `POST /jobs`: validates the job and queues it, or says why not.
 async fn submit(
     State(queue): State<Arc<Queue>>,
-    body: Result<Json<Spec>, JsonRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let Json(spec) = body?;
+    if !is_json(&headers) {
+        return Err(ApiError::NotJson);
+    }
+    let spec = Spec::from_json(&body?)?;
     spec.validate()
         .map_err(|e| ApiError::InvalidJob(e.to_string()))?;
     let id = queue.submit(spec)?;
@@ -74,13 +132,25 @@ async fn submit(
 }
 // ANCHOR_END: submit
 
+/// Whether the request says its body is JSON: the media type
+/// `application/json` in any case, with any parameters (a charset among
+/// them: the body is read as UTF-8 whatever it says).
+fn is_json(headers: &HeaderMap) -> bool {
+    let content_type = headers.get(header::CONTENT_TYPE).map(HeaderValue::as_bytes);
+    let media_type = content_type.and_then(|t| t.split(|&b| b == b';').next());
+    media_type.is_some_and(|t| t.trim_ascii().eq_ignore_ascii_case(b"application/json"))
+}
+
 /// `GET /jobs/{id}`: a malformed id is as unknown as a missing one.
 async fn status(
     State(queue): State<Arc<Queue>>,
     Path(id): Path<String>,
 ) -> Result<Json<JobView>, ApiError> {
-    id.parse()
-        .ok()
+    // Digits only: `u64::from_str` also takes a leading `+`.
+    let digits = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| id.parse().ok())
+        .flatten()
         .and_then(|id| queue.status(id))
         .map(Json)
         .ok_or(ApiError::NotFound(id))
@@ -218,6 +288,39 @@ mod tests {
         }
     }
     // ANCHOR_END: bad_input
+
+    #[test]
+    fn decodes_percent_encoded_unreserved_characters_only() {
+        let cases = [
+            ("/%68ealthz?a=%41", "/healthz?a=%41"),
+            ("/jobs/%31%2F%2531", "/jobs/1%2F%2531"),
+            ("/jobs/%7e%", "/jobs/~%"),
+            ("/healthz", "/healthz"),
+        ];
+        for (sent, routed) in cases {
+            let request = Request::get(sent).body(()).unwrap();
+            assert_eq!(decode_unreserved(request).uri(), routed, "{sent}");
+        }
+    }
+
+    #[test]
+    fn takes_application_json_with_any_case_and_parameters() {
+        let cases = [
+            ("application/json", true),
+            ("Application/JSON; charset=latin1", true),
+            ("application/json ; garbage", true),
+            ("application/problem+json", false),
+            ("text/plain", false),
+        ];
+        for (content_type, want) in cases {
+            let headers = HeaderMap::from_iter([(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type),
+            )]);
+            assert_eq!(is_json(&headers), want, "{content_type}");
+        }
+        assert!(!is_json(&HeaderMap::new()), "no Content-Type");
+    }
 
     #[tokio::test]
     async fn accepts_a_job() {

@@ -5,12 +5,13 @@
 //! wrong, so no handler builds an error response by hand.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::api::MAX_BODY;
+use crate::jobs::BadSpec;
 use crate::queue::SubmitError;
 
 // ANCHOR: error
@@ -26,8 +27,14 @@ pub enum ApiError {
     TooLarge,
     #[error("the body did not arrive in time")]
     BodyTimeout,
+    #[error("reading the body: {0}")]
+    Unreadable(String),
     #[error("no job with id {0:?}")]
     NotFound(String),
+    #[error("no route for {0}")]
+    NoRoute(String),
+    #[error("{0}: the method is not allowed")]
+    MethodNotAllowed(String),
     #[error(transparent)]
     Submit(#[from] SubmitError),
     #[error("the server is shutting down")]
@@ -38,11 +45,13 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = match &self {
             ApiError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::MalformedJson(_) | ApiError::Unreadable(_) => StatusCode::BAD_REQUEST,
             ApiError::InvalidJob(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::NoRoute(_) => StatusCode::NOT_FOUND,
+            // axum's router adds the `Allow` header.
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Submit(SubmitError::Full(_)) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Submit(SubmitError::Closed) | ApiError::Draining => {
                 StatusCode::SERVICE_UNAVAILABLE
@@ -65,17 +74,22 @@ impl IntoResponse for ApiError {
 }
 // ANCHOR_END: error
 
-/// axum's `Json` extractor explains its refusals; we keep its words but
-/// choose the status, so both twins answer the same.
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> ApiError {
-        match rejection {
-            JsonRejection::MissingJsonContentType(_) => ApiError::NotJson,
-            JsonRejection::JsonDataError(e) => ApiError::InvalidJob(e.body_text()),
-            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                ApiError::TooLarge
-            }
-            other => ApiError::MalformedJson(other.body_text()),
+impl From<BadSpec> for ApiError {
+    fn from(bad: BadSpec) -> ApiError {
+        match bad {
+            BadSpec::Malformed(e) => ApiError::MalformedJson(e.to_string()),
+            BadSpec::Invalid(why) => ApiError::InvalidJob(why),
+        }
+    }
+}
+
+/// The body could not be read: too large, or the connection failed.
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> ApiError {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge
+        } else {
+            ApiError::Unreadable(rejection.body_text())
         }
     }
 }

@@ -42,6 +42,19 @@ pub enum Spec {
 }
 // ANCHOR_END: spec
 
+/// Why a request body is not a job.
+#[derive(Debug, thiserror::Error)]
+pub enum BadSpec {
+    /// Not JSON: a syntax error, trailing data, invalid UTF-8, a lone
+    /// surrogate, nesting deeper than serde_json's 127 levels, or a number
+    /// beyond `f64`.
+    #[error("malformed JSON: {0}")]
+    Malformed(serde_json::Error),
+    /// JSON, but not a job.
+    #[error("invalid job: {0}")]
+    Invalid(String),
+}
+
 /// Why a well-formed spec is still refused.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum InvalidSpec {
@@ -67,6 +80,28 @@ impl Spec {
             Spec::Panic { .. } => "panic",
         }
     }
+
+    // ANCHOR: from_json
+    /// Reads a job from a request body. Through a `Value` first: serde would
+    /// read a struct, or this enum, from an array too (`["sleep", {"ms": 1}]`),
+    /// and it refuses a field given twice, where the contract (like Go's
+    /// `encoding/json`) takes the last.
+    pub fn from_json(body: &[u8]) -> Result<Spec, BadSpec> {
+        let value: Value = serde_json::from_slice(body).map_err(BadSpec::Malformed)?;
+        if !value.is_object() {
+            return Err(BadSpec::Invalid(format!(
+                "a job is a JSON object, not {value}"
+            )));
+        }
+        if value
+            .get("payload")
+            .is_some_and(|payload| !payload.is_object())
+        {
+            return Err(BadSpec::Invalid("the payload is a JSON object".into()));
+        }
+        Spec::deserialize(value).map_err(|e| BadSpec::Invalid(e.to_string()))
+    }
+    // ANCHOR_END: from_json
 
     /// Checks what the types cannot say.
     pub fn validate(&self) -> Result<(), InvalidSpec> {
@@ -180,6 +215,48 @@ mod tests {
         ];
         for (json, want) in cases {
             assert_eq!(serde_json::from_str::<Spec>(json).ok(), want, "{json}");
+        }
+    }
+
+    #[test]
+    fn reads_a_body_as_the_contract_says() {
+        let sleep = Some(Spec::Sleep { ms: 1 });
+        let deep = |n: usize| {
+            let arrays = "[".repeat(n - 1) + &"]".repeat(n - 1);
+            format!(r#"{{"kind":"sleep","payload":{{"ms":1}},"x":{arrays}}}"#)
+        };
+        // `None` for an error: `Some(true)` malformed (400), `Some(false)`
+        // invalid (422).
+        let cases: [(&str, Option<bool>, Option<Spec>); 9] = [
+            (
+                r#"{"kind":"sleep","payload":{"ms":1}}"#,
+                None,
+                sleep.clone(),
+            ),
+            (
+                r#"{"kind":"fail","kind":"sleep","payload":{"ms":1}}"#,
+                None,
+                sleep.clone(),
+            ),
+            (r#"{"KIND":"sleep","payload":{"ms":1}}"#, Some(false), None),
+            (r#"["sleep",{"ms":1}]"#, Some(false), None),
+            (r#"{"kind":"sleep","payload":[1]}"#, Some(false), None),
+            (r#"{"kind":"sleep","payload":{"ms":1}} x"#, Some(true), None),
+            (
+                r#"{"kind":"sleep","payload":{"ms":1},"n":1e400}"#,
+                Some(true),
+                None,
+            ),
+            (&deep(127), None, sleep.clone()),
+            (&deep(128), Some(true), None),
+        ];
+        for (body, malformed, want) in cases {
+            let got = Spec::from_json(body.as_bytes());
+            let kind = got
+                .as_ref()
+                .err()
+                .map(|e| matches!(e, BadSpec::Malformed(_)));
+            assert_eq!((kind, got.ok()), (malformed, want), "{body:.60}");
         }
     }
 

@@ -30,6 +30,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, sleep_until};
 use tokio_util::sync::CancellationToken;
+use tower::ServiceExt;
 use tracing::{debug, error, info, warn};
 
 use crate::config::{Config, Limits};
@@ -158,7 +159,7 @@ async fn accept(
             },
             () = stop.cancelled() => break,
         };
-        let service = TowerToHyperService::new(router.clone());
+        let service = TowerToHyperService::new(router.clone().map_request(api::decode_unreserved));
         let connection = open.watch(http.serve_connection(TokioIo::new(stream), service));
         tokio::spawn(async move {
             if let Err(e) = connection.await {
