@@ -198,7 +198,8 @@ mod tests {
     /// The 413 comes from axum's `String` extractor, with axum's text.
     #[tokio::test]
     async fn a_body_over_the_limit_is_refused() {
-        let app = app(UserStore::open(scratch_dir("too-large").join("users.txt")).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let app = app(UserStore::open(dir.path().join("users.txt")).unwrap());
         let name = "a".repeat(MAX_BODY + 1);
         let (status, body) = send(&app, Method::POST, "/users", &name).await;
         assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
