@@ -132,9 +132,14 @@ pub fn report(twins: &Path, language: &str, sent: &[Sent]) -> String {
     };
     sent.iter()
         .map(|sent| {
+            // A route that takes the request; only if none does, the
+            // fallbacks that may answer it.
+            let routed = routes
+                .iter()
+                .any(|route| !route.fallback && route.matches(sent));
             let found: Vec<String> = routes
                 .iter()
-                .filter(|route| route.matches(sent))
+                .filter(|route| route.fallback != routed && route.matches(sent))
                 .map(|route| match &route.handler {
                     Ok(handler) => handler.to_string(),
                     Err(why) => format!("{} (its handler: {why})", route.at),
@@ -145,11 +150,18 @@ pub fn report(twins: &Path, language: &str, sent: &[Sent]) -> String {
                     "the {language} twin has no route for {sent} (read from {})",
                     twins.display()
                 )
-            } else {
+            } else if routed {
                 format!(
                     "the {language} twin {} {sent} in {}",
                     verb(sent),
                     found.join(" and ")
+                )
+            } else {
+                format!(
+                    "the {language} twin has no route for {sent}; it {} it in one of its \
+                     fallbacks: {}",
+                    verb(sent),
+                    found.join(", ")
                 )
             }
         })
@@ -181,9 +193,11 @@ pub fn check_handlers(twins: &str) {
                             route.at, route.sent
                         ));
                     }
-                    served
-                        .entry(route.sent.to_string().replace("{$}", ""))
-                        .or_insert_with(|| route.at.to_string());
+                    if !route.fallback {
+                        served
+                            .entry(route.sent.to_string().replace("{$}", ""))
+                            .or_insert_with(|| route.at.to_string());
+                    }
                 }
             }
             Err(mut these) => problems.append(&mut these),
@@ -253,6 +267,14 @@ mod tests {
     fn says_when_no_route_matches() {
         let dir = Path::new("listings/job-queue/server");
         let nope = report(dir, "rust", &[request("DELETE", "/jobs/1")]);
-        assert!(nope.contains("has no route for DELETE /jobs/1"), "{nope}");
+        assert!(
+            nope.contains("has no route for DELETE /jobs/1; it answered it in one of its fallbacks: listings/job-queue/server/src/api.rs:"),
+            "{nope}"
+        );
+        let go = report(dir, "go", &[request("DELETE", "/jobs/1")]);
+        assert!(
+            go.contains("one of its fallbacks: ") && go.contains("(func methodNotAllowed)"),
+            "{go}"
+        );
     }
 }

@@ -69,6 +69,12 @@ pub struct Route {
     pub handler: Result<Handler, String>,
     /// A Go pattern ending in `/` matches every path under it.
     prefix: bool,
+    /// A handler for requests no route takes: a Go pattern with no method
+    /// (or one not written as a literal), axum's `fallback` and
+    /// `method_not_allowed_fallback`. Fallbacks answer what the contract
+    /// leaves to "any other request", so the twins need not declare the
+    /// same ones; each must still resolve to its handler.
+    pub fallback: bool,
 }
 
 impl Route {
@@ -76,6 +82,11 @@ impl Route {
     pub fn matches(&self, sent: &Sent) -> bool {
         match (&self.sent, sent) {
             (Sent::Message(pattern), Sent::Message(kind)) => pattern == kind,
+            (Sent::Request { path, .. }, Sent::Request { .. })
+                if self.fallback && path.is_empty() =>
+            {
+                true
+            }
             (
                 Sent::Request { method, path },
                 Sent::Request {
@@ -217,16 +228,28 @@ fn go_routes(files: &[File]) -> Vec<Route> {
             else {
                 continue;
             };
-            let Some(pattern) = first_string(call) else {
-                continue;
+            // The pattern is the first argument; one that is not a string
+            // literal (a loop's variable) can match any path.
+            let literal = call.trim_start().starts_with('"');
+            let (pattern, handler) = if literal {
+                let Some(pattern) = first_string(call) else {
+                    continue;
+                };
+                (
+                    pattern,
+                    &call[call.find('"').unwrap_or(0) + pattern.len() + 2..],
+                )
+            } else {
+                let Some(comma) = call.find(',') else {
+                    continue;
+                };
+                ("", &call[comma..])
             };
             let (method, path) = match pattern.split_once(' ') {
                 Some((method, path)) => (method.to_owned(), path.trim().to_owned()),
                 None => (String::new(), pattern.to_owned()),
             };
-            let handler = call[pattern.len() + 2..]
-                .trim_start_matches([',', ' '])
-                .trim();
+            let handler = handler.trim_start_matches([',', ' ']).trim();
             let handler = if handler.starts_with("func(") {
                 Ok(Handler {
                     at: file.at(i),
@@ -244,6 +267,7 @@ fn go_routes(files: &[File]) -> Vec<Route> {
             };
             routes.push(Route {
                 prefix: path.ends_with('/'),
+                fallback: method.is_empty(),
                 sent: Sent::Request { method, path },
                 at: file.at(i),
                 handler,
@@ -323,6 +347,7 @@ fn go_messages(files: &[File]) -> Vec<Route> {
                     at: file.at(i),
                     handler,
                     prefix: false,
+                    fallback: false,
                 });
             }
         }
@@ -381,6 +406,22 @@ fn rust_routes(files: &[File]) -> Vec<Route> {
     let mut routes = Vec::new();
     for file in files {
         for (i, line) in file.lines.iter().enumerate().filter(|(_, l)| code(l)) {
+            if let Some(handler) = [".fallback(", ".method_not_allowed_fallback("]
+                .iter()
+                .find_map(|call| Some(line[line.find(call)? + call.len()..].trim_start()))
+            {
+                routes.push(Route {
+                    sent: Sent::Request {
+                        method: String::new(),
+                        path: String::new(),
+                    },
+                    at: file.at(i),
+                    handler: rust_handler(files, file, i, handler),
+                    prefix: false,
+                    fallback: true,
+                });
+                continue;
+            }
             let Some(start) = line.find(".route(") else {
                 continue;
             };
@@ -425,19 +466,7 @@ fn rust_routes(files: &[File]) -> Vec<Route> {
                         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                             continue;
                         }
-                        let handler = text[from..].trim_start();
-                        let handler = if handler.starts_with('|')
-                            || handler.starts_with("async")
-                            || handler.starts_with("move")
-                        {
-                            Ok(Handler {
-                                at: file.at(*j),
-                                name: "a closure".to_owned(),
-                            })
-                        } else {
-                            let name = ident(handler).rsplit("::").next().unwrap_or_default();
-                            rust_fn(files, file, name)
-                        };
+                        let handler = rust_handler(files, file, *j, text[from..].trim_start());
                         routes.push(Route {
                             sent: Sent::Request {
                                 method: method.to_uppercase(),
@@ -446,6 +475,7 @@ fn rust_routes(files: &[File]) -> Vec<Route> {
                             at: file.at(*j),
                             handler,
                             prefix: false,
+                            fallback: false,
                         });
                     }
                 }
@@ -453,6 +483,20 @@ fn rust_routes(files: &[File]) -> Vec<Route> {
         }
     }
     routes
+}
+
+/// The handler named at the start of `text`, on line `index` of `file`: a
+/// closure there, or the `fn` its last path segment names.
+fn rust_handler(files: &[File], file: &File, index: usize, text: &str) -> Result<Handler, String> {
+    if text.starts_with('|') || text.starts_with("async") || text.starts_with("move") {
+        Ok(Handler {
+            at: file.at(index),
+            name: "a closure".to_owned(),
+        })
+    } else {
+        let name = ident(text).rsplit("::").next().unwrap_or_default();
+        rust_fn(files, file, name)
+    }
 }
 
 /// `async fn submit` if `line` declares a function, with its name.
@@ -531,6 +575,7 @@ fn rust_messages(files: &[File]) -> Vec<Route> {
                     at: file.at(i),
                     handler,
                     prefix: false,
+                    fallback: false,
                 });
             }
         }
