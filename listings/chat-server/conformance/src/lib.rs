@@ -18,6 +18,7 @@
 //! faster than two a second.
 
 mod client;
+pub mod differential;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
