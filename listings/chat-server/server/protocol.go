@@ -97,6 +97,8 @@ func parse(data []byte) (clientMessage, *refusal) {
 	}
 }
 
+// ANCHOR_END: parse
+
 // objectFields splits a valid JSON text that is an object into the raw
 // values of its keys, a key given twice keeping both.
 func objectFields(data []byte) (map[string][]json.RawMessage, error) {
@@ -192,8 +194,6 @@ func stringField(fields map[string][]json.RawMessage, key string, into *string) 
 	*into = *s
 	return nil
 }
-
-// ANCHOR_END: parse
 
 // The server's frames. Field order is the order on the wire.
 type joinedFrame struct {
