@@ -1323,12 +1323,16 @@ pub fn run(rust: &Twin, go: &Twin) {
     let live: RefCell<Option<(Live, Live)>> = RefCell::new(None);
     let ignored = Cell::new(0u64);
     let restarts = Cell::new(0u64);
-    let mut config = Config::default();
-    config.cases = cases;
-    config.failure_persistence = None;
-    config.max_shrink_iters = 1024;
-    config.max_shrink_time = 120_000;
-    config.max_global_rejects = 0;
+    // Set here, whatever PROPTEST_* variables say: the count and the seed
+    // come from DIFFERENTIAL_*, and nothing is persisted.
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        max_shrink_iters: 1024,
+        max_shrink_time: 120_000,
+        max_global_rejects: 0,
+        ..Config::default()
+    };
     let mut key = [0u8; 32];
     for chunk in key.chunks_mut(8) {
         chunk.copy_from_slice(&seed.to_le_bytes());
