@@ -622,8 +622,8 @@ fn handshake() -> impl Strategy<Value = Handshake> {
 
 fn action() -> impl Strategy<Value = Action> {
     let close_code = prop::sample::select(vec![
-        1000u16, 1001, 1002, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1015, 999, 0,
-        2999, 3000, 4000, 4999, 5000,
+        1000u16, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013,
+        1014, 1015, 1016, 999, 0, 2999, 3000, 4000, 4999, 5000,
     ]);
     let reason = prop::sample::select(
         vec!["", "bye", "é", &"r".repeat(123)[..]]
