@@ -42,6 +42,13 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 	// connections, so shutdown waits for this group instead.
 	s.conns.Add(1)
 	defer s.conns.Done()
+	// gorilla finds the version 13 in a list such as "13, 8"; RFC 6455
+	// (section 4.1) has a client send exactly one version, as tungstenite
+	// requires.
+	if r.Header.Get("Sec-WebSocket-Version") != "13" {
+		http.Error(w, "websocket: Sec-WebSocket-Version must be 13", http.StatusBadRequest)
+		return
+	}
 	conn, err := s.upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return // Upgrade has answered with an HTTP error
@@ -99,7 +106,7 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 			return 0, false // closed, broken, too big, or shutting down
 		}
 		if !validText(kind, data) {
-			closeAndDrain(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
+			closeAndAwait(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
 			return 0, false
 		}
 		msg, reply := parseFrame(kind, data)
@@ -149,7 +156,7 @@ func (s *chatServer) readLoop(ctx context.Context, conn *websocket.Conn, m *memb
 			return
 		}
 		if !validText(kind, data) {
-			closeAndDrain(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
+			closeAndAwait(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
 			return
 		}
 		msg, reply := parseFrame(kind, data)
@@ -253,6 +260,21 @@ func closeAndDrain(conn *websocket.Conn, code int, reason string) {
 	raw := conn.UnderlyingConn()
 	raw.SetReadDeadline(time.Now().Add(closeGrace))
 	io.Copy(io.Discard, raw)
+}
+
+// closeAndAwait sends a close frame, then reads until the client's
+// answering close, for up to closeGrace, so that the server closes the
+// connection first, as RFC 6455 (section 7.1.1) asks, and without unread
+// data. Only for a connection whose reads have not failed: gorilla's
+// NextReader reports the client's close frame as an error.
+func closeAndAwait(conn *websocket.Conn, code int, reason string) {
+	closeWith(conn, code, reason)
+	conn.SetReadDeadline(time.Now().Add(closeGrace))
+	for {
+		if _, _, err := conn.NextReader(); err != nil {
+			return
+		}
+	}
 }
 
 // closeWith sends a close frame. An error means the connection is already

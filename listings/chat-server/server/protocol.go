@@ -5,8 +5,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
+	"unicode/utf16"
 )
 
 // ANCHOR: client
@@ -22,14 +26,6 @@ type leaveMsg struct{}
 func (joinMsg) isClientMessage()  {}
 func (sayMsg) isClientMessage()   {}
 func (leaveMsg) isClientMessage() {}
-
-// clientFrame is the JSON shape of every client frame. Pointers tell a
-// missing field from an empty one.
-type clientFrame struct {
-	Type string  `json:"type"`
-	Name *string `json:"name"`
-	Text *string `json:"text"`
-}
 
 // ANCHOR_END: client
 
@@ -60,34 +56,144 @@ func refuse(code, format string, args ...any) *refusal {
 
 // ANCHOR: parse
 // parse reads one text frame. A refusal is the frame to send back; the
-// connection stays open.
+// connection stays open. Keys are read as serde reads them in protocol.rs:
+// as spelled (encoding/json would also match "TYPE"), a field of the
+// message given twice is refused (encoding/json would keep the last), and
+// fields the message does not have are ignored, whatever their value.
 func parse(data []byte) (clientMessage, *refusal) {
-	var f clientFrame
-	if err := json.Unmarshal(data, &f); err != nil {
-		if !json.Valid(data) {
-			return nil, refuse(codeMalformed, "%v", err)
-		}
+	if !json.Valid(data) {
+		var v any
+		return nil, refuse(codeMalformed, "%v", json.Unmarshal(data, &v))
+	}
+	if loneSurrogate(data) {
+		return nil, refuse(codeBadMessage, "a \\u escape is half of a UTF-16 pair")
+	}
+	if nestedTooDeep(data) {
+		return nil, refuse(codeBadMessage, "nested %d levels deep or more", maxDepth)
+	}
+	fields, err := objectFields(data)
+	if err != nil {
 		return nil, refuse(codeBadMessage, "%v", err)
 	}
-	switch f.Type {
+	var kind, value string
+	if err := stringField(fields, "type", &kind); err != nil {
+		return nil, refuse(codeBadMessage, "%v", err)
+	}
+	switch kind {
 	case "join":
-		if f.Name == nil {
-			return nil, refuse(codeBadMessage, `join needs a string "name"`)
+		if err := stringField(fields, "name", &value); err != nil {
+			return nil, refuse(codeBadMessage, "join needs one string %v", err)
 		}
-		return joinMsg{Name: *f.Name}, nil
+		return joinMsg{Name: value}, nil
 	case "message":
-		if f.Text == nil {
-			return nil, refuse(codeBadMessage, `message needs a string "text"`)
+		if err := stringField(fields, "text", &value); err != nil {
+			return nil, refuse(codeBadMessage, "message needs one string %v", err)
 		}
-		return sayMsg{Text: *f.Text}, nil
+		return sayMsg{Text: value}, nil
 	case "leave":
 		return leaveMsg{}, nil
 	default:
-		return nil, refuse(codeBadMessage, "unknown type %q", f.Type)
+		return nil, refuse(codeBadMessage, "unknown type %q", kind)
 	}
 }
 
 // ANCHOR_END: parse
+
+// objectFields splits a valid JSON text that is an object into the raw
+// values of its keys, a key given twice keeping both.
+func objectFields(data []byte) (map[string][]json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if start, _ := dec.Token(); start != json.Delim('{') {
+		return nil, errors.New("a frame is a JSON object")
+	}
+	fields := make(map[string][]json.RawMessage)
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, err
+		}
+		fields[key.(string)] = append(fields[key.(string)], value)
+	}
+	return fields, nil
+}
+
+// maxDepth is the nesting at which serde_json stops (its recursion
+// limit), so the Rust twin refuses such a frame; this twin refuses it too.
+const maxDepth = 128
+
+// nestedTooDeep reports whether valid JSON nests maxDepth arrays and
+// objects or more.
+func nestedTooDeep(data []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	depth := 0
+	for {
+		token, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch token {
+		case json.Delim('{'), json.Delim('['):
+			if depth++; depth >= maxDepth {
+				return true
+			}
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+	}
+}
+
+// loneSurrogate reports whether valid JSON has a \u escape of half a UTF-16
+// surrogate pair without the other half. encoding/json turns it into
+// U+FFFD; serde_json refuses it, as it is no Unicode character, and so
+// does this twin.
+func loneSurrogate(data []byte) bool {
+	escape := func(i int) (rune, bool) { // the \uXXXX at data[i:], if any
+		if i+6 > len(data) || data[i] != '\\' || data[i+1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 16)
+		return rune(n), err == nil
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' {
+			continue
+		}
+		r, ok := escape(i)
+		switch {
+		case !ok:
+			i++ // a two-byte escape such as \\ or \"
+		case utf16.IsSurrogate(r) && r < 0xdc00:
+			low, ok := escape(i + 6)
+			if !ok || !utf16.IsSurrogate(low) || low < 0xdc00 {
+				return true
+			}
+			i += 11
+		case utf16.IsSurrogate(r):
+			return true
+		default:
+			i += 5
+		}
+	}
+	return false
+}
+
+// stringField stores the one value of key, which must be a string.
+func stringField(fields map[string][]json.RawMessage, key string, into *string) error {
+	values := fields[key]
+	if len(values) != 1 {
+		return fmt.Errorf("%q (given %d times)", key, len(values))
+	}
+	var s *string
+	if err := json.Unmarshal(values[0], &s); err != nil || s == nil {
+		return fmt.Errorf("%q, not %s", key, values[0])
+	}
+	*into = *s
+	return nil
+}
 
 // The server's frames. Field order is the order on the wire.
 type joinedFrame struct {

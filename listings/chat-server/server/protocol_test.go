@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,16 @@ func TestParse(t *testing.T) {
 		{"missing field", `{"type":"join"}`, nil, codeBadMessage},
 		{"wrong field type", `{"type":"message","text":5}`, nil, codeBadMessage},
 		{"not an object", `[1,2]`, nil, codeBadMessage},
+		{"a list in the shape of a join", `["join","ada"]`, nil, codeBadMessage},
+		{"keys as spelled", `{"TYPE":"join","NAME":"ada"}`, nil, codeBadMessage},
+		{"a field given twice", `{"type":"join","name":"ada","name":"bob"}`, nil, codeBadMessage},
+		{"fields of other messages are ignored", `{"type":"leave","text":5}`, leaveMsg{}, ""},
+		{"a lone surrogate", `{"type":"message","text":"\ud800"}`, nil, codeBadMessage},
+		{"a lone low surrogate, elsewhere", `{"type":"leave","x":"\udc00"}`, nil, codeBadMessage},
+		{"a pair", `{"type":"message","text":"\ud83d\ude00"}`, sayMsg{Text: "😀"}, ""},
+		{"an escaped backslash", `{"type":"message","text":"\\ud800"}`, sayMsg{Text: `\ud800`}, ""},
+		{"127 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 126) + strings.Repeat("]", 126) + `}`, leaveMsg{}, ""},
+		{"128 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 127) + strings.Repeat("]", 127) + `}`, nil, codeBadMessage},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

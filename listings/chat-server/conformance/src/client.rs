@@ -67,6 +67,29 @@ impl Client {
         }
     }
 
+    /// Opens `/ws` with extra handshake headers (replacing tungstenite's
+    /// own of the same name); the HTTP status when the server refuses.
+    pub async fn connect_with_headers(
+        server: &Server,
+        headers: &[(&'static str, String)],
+    ) -> Result<Client, u16> {
+        let stream = TcpStream::connect(server.addr())
+            .await
+            .expect("the server accepts");
+        let url = format!("ws://{}/ws", server.addr());
+        let mut request = url.into_client_request().expect("a valid URL");
+        for (name, value) in headers {
+            let value = value.parse().expect("a valid header value");
+            request.headers_mut().insert(*name, value);
+        }
+        let handshake = timeout(WAIT, client_async(request, stream));
+        match handshake.await.expect("the handshake finishes in time") {
+            Ok((ws, _)) => Ok(Client { ws }),
+            Err(tungstenite::Error::Http(response)) => Err(response.status().as_u16()),
+            Err(e) => panic!("the handshake failed without an HTTP answer: {e}"),
+        }
+    }
+
     /// Opens `/ws` and hands back the bare TCP stream after the handshake,
     /// for cases that must write frames no well-behaved client writes, or
     /// must not answer the server's close frame.
@@ -131,6 +154,12 @@ impl Client {
     /// or not: tungstenite sends a raw `Frame` without checking it.
     pub async fn send_text_bytes(&mut self, bytes: &[u8]) {
         let frame = Frame::message(bytes.to_vec(), OpCode::Data(Data::Text), true);
+        self.send_message(Message::Frame(frame)).await;
+    }
+
+    /// Sends one frame as it is, whatever the rules say (tungstenite masks
+    /// it, and checks nothing else).
+    pub async fn send_frame(&mut self, frame: Frame) {
         self.send_message(Message::Frame(frame)).await;
     }
 

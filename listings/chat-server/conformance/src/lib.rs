@@ -18,6 +18,7 @@
 //! faster than two a second.
 
 mod client;
+pub mod differential;
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -26,6 +27,9 @@ use std::time::Duration;
 use nix::sys::signal::Signal;
 use serde_json::{Value, json};
 pub use testkit::Twin;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::protocol::frame::Frame;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
 
 pub use client::Client;
 
@@ -754,5 +758,160 @@ pub fn memory_per_client_does_not_grow_with_the_room(twin: &Twin) {
             4 * N + 1,
             N + 1
         );
+    });
+}
+
+// The cases below are the differences the differential suite
+// (`differential.rs`) found between the twins, each with what the contract
+// in the chapter now says.
+
+/// An `Origin` is read as a URL: a trailing `/`, a path or a `user@` do not
+/// change its host, so the server's own pages connect. (The Rust twin used
+/// to compare everything after `://` with the `Host`.)
+pub fn an_origin_names_a_host_whatever_follows_it(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let addr = server.addr();
+        for origin in [
+            format!("http://{addr}/"),
+            format!("http://{addr}/chat"),
+            format!("http://user@{addr}"),
+        ] {
+            let client = Client::connect_from(&server, &origin).await;
+            assert!(client.is_ok(), "{origin} was refused");
+        }
+        let refused = Client::connect_from(&server, "http://evil.example/").await;
+        assert_eq!(refused.err(), Some(403));
+    });
+}
+
+/// A request that is not a WebSocket handshake is refused with 400 before
+/// its origin is looked at; a bad key is looked at after the origin, as
+/// gorilla does. A version list such as "13, 8" is not version 13. (The
+/// Rust twin checked the origin first; the Go twin took "13, 8".)
+pub fn handshakes_that_are_not_websocket_are_refused_before_the_origin(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let evil = ("Origin", "http://evil.example".to_string());
+        let cases = [
+            (vec![("Sec-WebSocket-Version", "13, 8".to_string())], 400),
+            (
+                vec![evil.clone(), ("Sec-WebSocket-Version", "12".into())],
+                400,
+            ),
+            (vec![evil.clone(), ("Upgrade", "h2c".into())], 400),
+            (
+                vec![evil.clone(), ("Sec-WebSocket-Key", "not base64!".into())],
+                403,
+            ),
+            (vec![("Sec-WebSocket-Key", "c2hvcnQ=".into())], 400),
+        ];
+        for (headers, want) in cases {
+            let got = Client::connect_with_headers(&server, &headers).await;
+            assert_eq!(got.err(), Some(want), "{headers:?}");
+        }
+    });
+}
+
+/// A client's close frame is answered with one carrying the same code
+/// (RFC 6455, section 5.5.1), before and after the join, and an empty one
+/// with an empty one. (The Rust twin sent nothing back before the join.)
+pub fn a_close_frame_is_answered_with_a_close_frame(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut watcher = Client::join(&server, "watcher").await;
+        for (joined, code) in [(false, Some(4000)), (false, None), (true, Some(1000))] {
+            let mut client = Client::connect(&server).await;
+            if joined {
+                client.join_as("ada").await;
+                watcher.expect_joined("ada").await;
+            }
+            let frame = code.map(|code| CloseFrame {
+                code: CloseCode::from(code),
+                reason: "bye".into(),
+            });
+            client.send_frame(Frame::close(frame)).await;
+            assert_eq!(client.expect_close().await, code, "joined: {joined}");
+        }
+        assert_eq!(watcher.recv().await, json!({"type": "left", "name": "ada"}));
+    });
+}
+
+/// A frame that breaks RFC 6455's framing rules (here a continuation with
+/// nothing to continue, and a ping of 126 bytes) fails the connection with
+/// 1002, before and after the join. (The Rust twin closed without a code.)
+pub fn framing_violations_close_with_1002(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut watcher = Client::join(&server, "watcher").await;
+        let continuation = || Frame::message(b"{}".to_vec(), OpCode::Data(Data::Continue), true);
+        let long_ping = || Frame::ping(vec![b'p'; 126]);
+        for (joined, frame) in [
+            (false, continuation()),
+            (true, continuation()),
+            (true, long_ping()),
+        ] {
+            let mut client = Client::connect(&server).await;
+            if joined {
+                client.join_as("ada").await;
+                watcher.expect_joined("ada").await;
+            }
+            client.send_frame(frame).await;
+            assert_eq!(client.expect_close().await, Some(1002), "joined: {joined}");
+            if joined {
+                assert_eq!(watcher.recv().await, json!({"type": "left", "name": "ada"}));
+            }
+        }
+    });
+}
+
+/// Frames are read as serde reads them in the Rust twin: keys as spelled,
+/// a field of the message given twice refused, fields a message does not
+/// have ignored whatever their value, an object and nothing else, no lone
+/// UTF-16 surrogate, and nesting up to 127 levels. (The Go twin's
+/// `encoding/json` matched keys in any case, kept the last of two, checked
+/// every field against every message, turned `\ud800` into U+FFFD and took
+/// any depth; serde read `["join","ada"]` as a join.)
+pub fn json_is_read_as_serde_reads_it(twin: &Twin) {
+    let server = twin.start();
+    run(async {
+        let mut ada = Client::join(&server, "ada").await;
+        let deep = |levels: usize| {
+            let arrays = levels - 1;
+            format!(
+                r#"{{"type":"message","text":"deep","x":{}{}}}"#,
+                "[".repeat(arrays),
+                "]".repeat(arrays)
+            )
+        };
+        let refused = [
+            r#"{"TYPE":"message","TEXT":"hi"}"#.to_string(),
+            r#"{"type":"message","text":"a","text":"b"}"#.into(),
+            r#"{"type":"message","type":"message","text":"a"}"#.into(),
+            r#"{"type":"message","text":"\ud800"}"#.into(),
+            r#"{"type":"message","text":"hi","x":"\udc00"}"#.into(),
+            r#"["message","hi"]"#.into(),
+            r#"["join","ada2"]"#.into(),
+            deep(128),
+        ];
+        for frame in refused {
+            ada.send_text(&frame).await;
+            assert_eq!(
+                ada.recv_type("error").await["code"],
+                "bad_message",
+                "{frame}"
+            );
+        }
+        let taken = [
+            (r#"{"type":"message","text":"a","name":5}"#.to_string(), "a"),
+            (r#"{"type":"message","text":"\ud83d\ude00"}"#.into(), "😀"),
+            (deep(127), "deep"),
+        ];
+        for (frame, text) in taken {
+            ada.send_text(&frame).await;
+            assert_eq!(ada.recv().await, message("ada", text), "{frame}");
+        }
+        ada.send_text(r#"{"type":"leave","text":5}"#).await;
+        assert_eq!(ada.expect_close().await, Some(1000));
     });
 }

@@ -19,7 +19,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use tokio::time;
 use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::error::CapacityError;
+use tokio_tungstenite::tungstenite::error::{CapacityError, ProtocolError};
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::protocol::frame::Frame;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::{CloseCode, Data, OpCode};
@@ -303,20 +303,29 @@ async fn close(mut socket: Socket, ending: Ending, app: &App) {
             let _ = time::timeout(CLOSE_GRACE, drained).await;
         }
     }
-    let _ = time::timeout(CLOSE_GRACE, socket.close(None)).await;
+    // Flushes the answer to the client's own close frame, if it sent one.
+    // (`SinkExt::close`: the inherent `WebSocketStream::close` sends a new
+    // close frame, which tungstenite refuses once the client has closed,
+    // and then the answer would never leave its buffer.)
+    let _ = time::timeout(CLOSE_GRACE, SinkExt::close(&mut socket)).await;
 }
 
 // ANCHOR: ending_for
 /// A read error ends the connection. tungstenite refuses a frame over
 /// `--max-message-bytes` with a capacity error, and a text message that is
 /// not UTF-8 with `Error::Utf8`; RFC 6455 (section 8.1) says to fail such a
-/// connection, with close code 1007 (section 7.4.1).
+/// connection, with close code 1007 (section 7.4.1). Frames that break the
+/// framing rules (a reserved bit or opcode, a continuation with nothing to
+/// continue, a control frame fragmented or over 125 bytes) are protocol
+/// errors, 1002, as gorilla answers them too.
 fn ending_for(error: &Error) -> Ending {
     match error {
         Error::Capacity(CapacityError::MessageTooLong { .. }) => {
             Ending::Close(CloseCode::Size, "message too big")
         }
         Error::Utf8(_) => Ending::Close(CloseCode::Invalid, "text frames must be UTF-8"),
+        Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => Ending::ClientGone,
+        Error::Protocol(_) => Ending::Close(CloseCode::Protocol, "protocol error"),
         _ => Ending::ClientGone,
     }
 }

@@ -34,7 +34,7 @@ use anyhow::Context;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use hyper::server::conn::http1;
@@ -43,6 +43,7 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::error::{Error, ProtocolError};
 use tokio_tungstenite::tungstenite::handshake::server::create_response;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_util::sync::CancellationToken;
@@ -113,7 +114,13 @@ async fn serve(listener: TcpListener, router: Router, app: &App) {
             () = app.shutdown.cancelled() => return,
         };
         let stream = match accepted {
-            Ok((stream, _)) => stream,
+            // Chat frames are small and each should leave at once: no
+            // waiting for the client's delayed ACK (Nagle's algorithm),
+            // as Go's net package sets for every TCP connection.
+            Ok((stream, _)) => {
+                let _ = stream.set_nodelay(true);
+                stream
+            }
             Err(e) => {
                 // Out of file descriptors, say: wait for some to close
                 // rather than spin.
@@ -158,16 +165,27 @@ async fn page() -> Html<&'static str> {
 /// `WebSocketUpgrade` does the same, but its `WebSocket` hides tungstenite's
 /// raw frames, which the welcome needs: see `send_welcome` in client.rs.)
 async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
-    if !same_origin(request.headers()) {
+    let same_site = same_origin(request.headers());
+    let upgraded = hyper::upgrade::on(&mut request);
+    let (head, _) = request.into_parts();
+    // The checks in gorilla's order, which the Go twin keeps: a request
+    // that is not a WebSocket handshake is refused (400) before its origin
+    // is looked at, and its key only after the origin.
+    let checked = create_response(&axum::http::Request::from_parts(head, ()));
+    let bad_key = matches!(
+        checked,
+        Err(Error::Protocol(
+            ProtocolError::MissingSecWebSocketKey | ProtocolError::InvalidSecWebSocketKey
+        ))
+    );
+    if !same_site && (checked.is_ok() || bad_key) {
         return (
             StatusCode::FORBIDDEN,
             "a page from another site may not connect",
         )
             .into_response();
     }
-    let upgraded = hyper::upgrade::on(&mut request);
-    let (head, _) = request.into_parts();
-    let answer = match create_response(&axum::http::Request::from_parts(head, ())) {
+    let answer = match checked {
         Ok(answer) => answer,
         Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
     };
@@ -200,18 +218,21 @@ async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response 
 
 // ANCHOR: same_origin
 /// A browser sends the page's origin with the handshake. A page on another
-/// site must not chat in its visitor's name, so the origin's host must be
-/// the host the request was sent to (gorilla/websocket checks the same by
-/// default). Programs that are not browsers send no `Origin`.
+/// site must not chat in its visitor's name, so the origin's host (and
+/// port) must be the host the request was sent to, as gorilla/websocket
+/// checks by default. The origin is read as a URI, so a trailing `/`, a
+/// path or a `user@` does not change its host. Programs that are not
+/// browsers send no `Origin`.
 fn same_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
     };
-    let origin_host = origin
-        .to_str()
-        .ok()
-        .and_then(|o| o.split_once("://"))
-        .map(|(_, host)| host);
+    let origin: Option<Uri> = origin.to_str().ok().and_then(|o| o.parse().ok());
+    let origin_host = origin.as_ref().and_then(Uri::authority).map(|a| {
+        a.as_str()
+            .rsplit_once('@')
+            .map_or(a.as_str(), |(_, host)| host)
+    });
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
     matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
 }
@@ -261,6 +282,12 @@ mod tests {
             ("another site", Some("http://evil.example"), false),
             ("another port", Some("http://127.0.0.1:9090"), false),
             ("an opaque origin", Some("null"), false),
+            ("a trailing slash", Some("http://127.0.0.1:8080/"), true),
+            ("a path", Some("http://127.0.0.1:8080/chat"), true),
+            ("a user", Some("http://user@127.0.0.1:8080"), true),
+            ("another scheme", Some("https://127.0.0.1:8080"), true),
+            ("not a URI", Some("::not a url"), false),
+            ("empty", Some(""), false),
         ];
         for (case, origin, want) in cases {
             let mut headers = HeaderMap::new();

@@ -19,10 +19,11 @@
 //! | `{"type":"left","name":"bob"}` | someone left or went away |
 //! | `{"type":"error","code":"rate_limited","message":"…"}` | your last frame was refused; the connection stays open unless the code is `join_timeout` |
 //!
-//! Close codes: 1000 after `leave`, 1001 when the server shuts down, 1007
-//! when a text frame is not UTF-8, 1008 after `join_timeout` or when a
-//! client cannot keep up, 1009 when a frame is larger than
-//! `--max-message-bytes`.
+//! Close codes: 1000 after `leave`, 1001 when the server shuts down, 1002
+//! when a frame breaks RFC 6455's framing rules, 1007 when a text frame is
+//! not UTF-8, 1008 after `join_timeout` or when a client cannot keep up,
+//! 1009 when a frame is larger than `--max-message-bytes`; a client's own
+//! close frame is answered with its code.
 //!
 //! The Go twin (`protocol.go`) speaks exactly this; the conformance suite
 //! checks both.
@@ -105,7 +106,17 @@ impl ServerMessage {
 /// Reads one text frame. The error is the frame to send back: the
 /// connection stays open, so one bad frame costs the client nothing else.
 pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
-    serde_json::from_str(text).map_err(|e| {
+    // serde also reads a tagged enum from a list (`["join","ada"]`); a
+    // frame is an object.
+    let object = text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{');
+    let parsed = if object {
+        serde_json::from_str(text)
+    } else {
+        Err(serde::de::Error::custom("a frame is a JSON object"))
+    };
+    parsed.map_err(|e: serde_json::Error| {
         // serde stops at the first problem, which in `[1,` is "a list is not
         // a message". Only a frame that is not JSON at all is `malformed`.
         let is_json = serde_json::from_str::<IgnoredAny>(text).is_ok();
@@ -163,6 +174,26 @@ mod tests {
                 Err(ErrorCode::BadMessage),
             ),
             ("not an object", "[1,2]", Err(ErrorCode::BadMessage)),
+            (
+                "a list in the shape of a join",
+                r#"["join","ada"]"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            (
+                "keys as spelled",
+                r#"{"TYPE":"join","NAME":"ada"}"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            (
+                "a field given twice",
+                r#"{"type":"join","name":"ada","name":"bob"}"#,
+                Err(ErrorCode::BadMessage),
+            ),
+            (
+                "fields of other messages are ignored",
+                r#"{"type":"leave","text":5}"#,
+                Ok(ClientMessage::Leave),
+            ),
         ];
         for (name, frame, want) in cases {
             let got = parse(frame).map_err(|e| match e {
