@@ -25,7 +25,7 @@ struct Stage {
 /// the browser tests; the go-twins stage also runs the ignored unit tests of
 /// every library (`--lib`). A unit test below fails when an `#[ignore]`
 /// appears anywhere else, where nothing would ever run it.
-const GO_TWIN_TARGETS: [&str; 2] = ["go_twin", "browser"];
+const GO_TWIN_TARGETS: [&str; 3] = ["go_twin", "browser", "differential"];
 
 /// The stages `cargo xtask test` accepts by name, in the order they run.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use testkit::{Server, Twin};
 
 pub mod cases;
+pub mod differential;
 pub mod slow;
 
 /// Generates one `#[test]` per case of [`cases`] for the twin that `$twin`
@@ -48,6 +49,14 @@ macro_rules! suite {
             silent_connection_is_closed_after_the_header_timeout
             idle_connection_is_closed_after_the_header_timeout
             sigterm_with_a_slow_connection_open_exits_0_in_time
+            unknown_routes_and_methods_answer_json
+            json_the_decoders_disagree_on_is_400
+            null_fields_read_as_missing
+            json_suffix_media_types_are_json
+            malformed_queries_are_400
+            paths_are_not_cleaned
+            oversize_malformed_body_is_413
+            empty_request_id_is_echoed
         }
     };
 }
