@@ -74,6 +74,8 @@ const ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 /// A difference between the twins that is not a defect, and why.
 #[derive(Debug)]
 pub struct Inherent {
+    /// A short name, for the summary line.
+    pub name: &'static str,
     /// What part of the answer it concerns.
     pub what: &'static str,
     pub reason: &'static str,
@@ -81,6 +83,7 @@ pub struct Inherent {
 
 /// The wording after `: ` in an error message.
 pub const ERROR_DETAIL: Inherent = Inherent {
+    name: "error message detail",
     what: "error message: the text after the first `: `",
     reason: "a refused body or query is described by the parser that refused it (serde's and \
              encoding/json's or strconv's messages); the contract promises a message, and the \
@@ -90,6 +93,7 @@ pub const ERROR_DETAIL: Inherent = Inherent {
 
 /// The value of an `x-request-id` the twin made up.
 pub const MADE_UP_REQUEST_ID: Inherent = Inherent {
+    name: "made-up request id",
     what: "x-request-id made up by the twin (the client sent none)",
     reason: "a fresh random id (a UUID in Rust, 32 hex digits in Go): both must send one, and \
              its value is random in each twin; an id the client sent must come back exactly",
@@ -97,6 +101,7 @@ pub const MADE_UP_REQUEST_ID: Inherent = Inherent {
 
 /// The answer to a path with a malformed percent escape.
 pub const UNPARSEABLE_PATH: Inherent = Inherent {
+    name: "malformed escape in the path",
     what: "the answer to a path with a malformed percent escape (`/notes/%zz`): status only",
     reason: "net/http's server refuses a request target that url.ParseRequestURI cannot read \
              before any handler runs, with its own plain-text `400 Bad Request` and no \
@@ -1014,9 +1019,16 @@ impl Differential {
         })
     }
 
-    /// How many answers the normalisations of [`INHERENT`] hid so far.
-    pub fn hidden(&self) -> usize {
-        self.hidden.borrow().iter().sum()
+    /// How many answers the normalisations of [`INHERENT`] hid so far, in
+    /// all and by entry.
+    pub fn hidden(&self) -> (usize, String) {
+        let hidden = self.hidden.borrow();
+        let each: Vec<String> = INHERENT
+            .iter()
+            .zip(hidden.iter())
+            .map(|(entry, n)| format!("{}: {n}", entry.name))
+            .collect();
+        (hidden.iter().sum(), each.join("; "))
     }
 
     /// Both twins' logs, for a failure message.
@@ -1082,10 +1094,13 @@ pub fn run(rust: &Twin, go: &Twin, seed: u64, cases: u32) -> String {
         }
     });
     match outcome {
-        Ok(()) => format!(
-            "differential notes: {cases} cases, seed {seed}, {} inherent differences ignored",
-            twins.hidden()
-        ),
+        Ok(()) => {
+            let (hidden, each) = twins.hidden();
+            format!(
+                "differential notes: {cases} cases, seed {seed}, {hidden} inherent differences \
+                 ignored ({each})"
+            )
+        }
         Err(TestError::Fail(_, case)) => {
             // Run the shrunk case once more, so the answers shown are its own.
             let difference = twins.check(&case).err().or_else(|| last.take());
@@ -1147,7 +1162,10 @@ mod tests {
     #[test]
     fn every_inherent_difference_has_a_reason() {
         for entry in INHERENT {
-            assert!(!entry.what.is_empty(), "{entry:?}");
+            assert!(
+                !entry.name.is_empty() && !entry.what.is_empty(),
+                "{entry:?}"
+            );
             assert!(
                 entry.reason.split_whitespace().count() >= 8,
                 "give the reason in a sentence: {entry:?}"

@@ -56,6 +56,7 @@ macro_rules! suite {
             malformed_queries_are_400
             paths_are_not_cleaned
             oversize_malformed_body_is_413
+            malformed_escape_in_path_is_400
             empty_request_id_is_echoed
         }
     };

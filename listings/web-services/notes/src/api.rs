@@ -223,6 +223,7 @@ fn well_escaped(text: &str) -> bool {
 mod tests {
     //! The router in memory: requests go through `oneshot`, with no socket.
     use super::*;
+    use crate::error::is_json;
     use axum::body::Body;
     use http_body_util::BodyExt;
     use tower::ServiceExt;
@@ -271,6 +272,28 @@ mod tests {
                 Request::get("/notes?after=x").body(Body::empty()).unwrap(),
                 400,
             ),
+            ("an array", post_json(r#"["a","b"]"#), 400),
+            ("an unknown key", post_json(r#"{"title":"a","x":1}"#), 400),
+            (
+                "unknown route",
+                Request::get("/nope").body(Body::empty()).unwrap(),
+                404,
+            ),
+            (
+                "dot segment",
+                Request::get("/notes/./1").body(Body::empty()).unwrap(),
+                404,
+            ),
+            (
+                "wrong method",
+                Request::delete("/notes").body(Body::empty()).unwrap(),
+                405,
+            ),
+            (
+                "malformed query",
+                Request::get("/notes?x=%zz").body(Body::empty()).unwrap(),
+                400,
+            ),
         ];
         for (case, request, want) in cases {
             let (status, body) = send(&app, request).await;
@@ -282,6 +305,30 @@ mod tests {
     }
 
     // ANCHOR_END: oneshot
+
+    #[test]
+    fn json_media_types() {
+        let cases = [
+            ("application/json", true),
+            ("Application/JSON ; charset=utf-8", true),
+            ("application/vnd.api+json", true),
+            ("application/+json", false),
+            ("application/json+x", false),
+            ("text/json", false),
+            ("", false),
+        ];
+        for (content_type, want) in cases {
+            assert_eq!(is_json(content_type.as_bytes()), want, "{content_type:?}");
+        }
+    }
+
+    #[test]
+    fn escaped_unreserved_characters_are_decoded() {
+        let unreserved = |b: u8| b.is_ascii_alphanumeric() || b"-._~".contains(&b);
+        assert_eq!(percent_decode("/%6Eotes/%31", unreserved), b"/notes/1");
+        assert_eq!(percent_decode("/a%2Fb%zz%", unreserved), b"/a%2Fb%zz%");
+        assert!(!well_formed("a=1;b=2") && !well_formed("a=%z1") && well_formed("a=%41&b"));
+    }
 
     #[tokio::test]
     async fn pages_link_to_the_next_page() {
