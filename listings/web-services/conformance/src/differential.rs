@@ -815,6 +815,8 @@ struct Side {
     server: Server,
     db: TempDb,
     sender: Option<SendRequest<BoxBody<Bytes, Infallible>>>,
+    /// The suite's own connection to the twin's database, for resets.
+    sqlite: Option<SqliteConnection>,
 }
 
 impl Side {
@@ -893,18 +895,24 @@ impl Side {
     }
 
     /// Empties the notes table and restarts its ids at 1.
-    async fn reset(&self) {
-        let options = SqliteConnectOptions::new()
-            .filename(self.db.path())
-            .busy_timeout(Duration::from_secs(5));
-        let mut conn = SqliteConnection::connect_with(&options)
-            .await
-            .expect("the suite opens the database");
+    async fn reset(&mut self) {
+        if self.sqlite.is_none() {
+            // Without waiting for the disk: a crash of the test machine
+            // loses nothing the suite needs.
+            let options = SqliteConnectOptions::new()
+                .filename(self.db.path())
+                .busy_timeout(Duration::from_secs(5))
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Off);
+            let conn = SqliteConnection::connect_with(&options)
+                .await
+                .expect("the suite opens the database");
+            self.sqlite = Some(conn);
+        }
+        let conn = self.sqlite.as_mut().expect("connected above");
         sqlx::query("DELETE FROM notes; DELETE FROM sqlite_sequence WHERE name = 'notes'")
-            .execute(&mut conn)
+            .execute(conn)
             .await
             .expect("the notes table empties");
-        conn.close().await.expect("the connection closes");
     }
 }
 
@@ -937,6 +945,7 @@ impl Differential {
                 server,
                 db,
                 sender: None,
+                sqlite: None,
             }
         };
         Differential {
@@ -1035,7 +1044,7 @@ impl Differential {
     pub fn logs(&self) -> String {
         let tail = |log: String| {
             let lines: Vec<&str> = log.lines().collect();
-            lines[lines.len().saturating_sub(4)..].join("\n")
+            strip_colours(&lines[lines.len().saturating_sub(4)..].join("\n"))
         };
         format!(
             "--- rust twin, last lines ---\n{}\n--- go twin, last lines ---\n{}",
@@ -1043,6 +1052,19 @@ impl Differential {
             tail(self.go.borrow().server.log())
         )
     }
+}
+
+/// `text` without the terminal colour codes (`ESC [ … m`) of a log.
+fn strip_colours(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('\u{1b}') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        rest = rest.find('m').map_or("", |end| &rest[end + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -1187,6 +1209,14 @@ mod tests {
         };
         assert_eq!(generate(7), generate(7));
         assert_ne!(generate(7), generate(8));
+    }
+
+    #[test]
+    fn log_colours_are_stripped() {
+        assert_eq!(
+            strip_colours("\u{1b}[2mtime\u{1b}[0m INFO x"),
+            "time INFO x"
+        );
     }
 
     #[test]
