@@ -1150,8 +1150,10 @@ fn report(seed: u64, case: &Case, difference: Option<&Difference>) -> String {
         Some(d) => {
             let _ = writeln!(
                 out,
-                "at step {} ({:?}): {}",
-                d.step, case.steps[d.step], d.hint
+                "step {} of {} differs: {}",
+                d.step + 1,
+                case.steps.len(),
+                d.hint
             );
             let _ = writeln!(out, "rust: {:?}", d.rust);
             let _ = writeln!(out, "go:   {:?}", d.go);
