@@ -961,7 +961,7 @@ impl Differential {
     }
 
     /// Runs `case` against both twins; the first step whose answers differ.
-    pub fn check(&self, case: &Case) -> Result<(), Difference> {
+    pub fn check(&self, case: &Case) -> Result<(), Box<Difference>> {
         let mut rust = self.rust.borrow_mut();
         let mut go = self.go.borrow_mut();
         self.runtime.block_on(async {
@@ -990,12 +990,12 @@ impl Differential {
                                 body: Shape::Text(e.clone()),
                             },
                         };
-                        return Err(Difference {
+                        return Err(Box::new(Difference {
                             step: i,
                             hint: "a twin gave no answer".into(),
                             rust: failed(&r),
                             go: failed(&g),
-                        });
+                        }));
                     }
                 };
                 if r.answer.status == 201 || g.answer.status == 201 {
@@ -1009,12 +1009,12 @@ impl Differential {
                     }
                 }
                 if r.answer != g.answer {
-                    return Err(Difference {
+                    return Err(Box::new(Difference {
                         step: i,
                         hint: what_differs(&r.answer, &g.answer),
                         rust: r.answer,
                         go: g.answer,
-                    });
+                    }));
                 }
                 let mut hidden = self.hidden.borrow_mut();
                 if r.message != g.message {
@@ -1106,7 +1106,7 @@ pub fn run(rust: &Twin, go: &Twin, seed: u64, cases: u32) -> String {
         config,
         TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
     );
-    let last = RefCell::new(None::<Difference>);
+    let last = RefCell::new(None::<Box<Difference>>);
     let outcome = runner.run(&case(), |case| match twins.check(&case) {
         Ok(()) => Ok(()),
         Err(difference) => {
@@ -1126,7 +1126,7 @@ pub fn run(rust: &Twin, go: &Twin, seed: u64, cases: u32) -> String {
         Err(TestError::Fail(_, case)) => {
             // Run the shrunk case once more, so the answers shown are its own.
             let difference = twins.check(&case).err().or_else(|| last.take());
-            let report = report(seed, &case, difference.as_ref());
+            let report = report(seed, &case, difference.as_deref());
             let file = write_out(seed, &report);
             panic!(
                 "{report}\n(written to {})\n{}",
