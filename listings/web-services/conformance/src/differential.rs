@@ -347,10 +347,26 @@ fn key() -> impl Strategy<Value = Vec<u8>> {
 
 /// A whole request body for `POST /notes`.
 fn json_body() -> impl Strategy<Value = Vec<u8>> {
-    let member = (key(), field_value()).prop_map(|(k, v)| [&b"\""[..], &k, b"\":", &v].concat());
-    let object = prop::collection::vec(member, 0..4).prop_map(|members| {
+    // White space between the tokens: JSON's four kinds, and two that are
+    // not JSON's (a form feed and a no-break space).
+    let space = || prop::sample::select(vec!["", "", "", " ", "\t", "\r\n", "\u{c}", "\u{a0}"]);
+    let member = (key(), field_value(), space()).prop_map(|(k, v, sp)| {
+        [
+            &b"\""[..],
+            &k,
+            b"\"",
+            sp.as_bytes(),
+            b":",
+            sp.as_bytes(),
+            &v,
+        ]
+        .concat()
+    });
+    let object = (prop::collection::vec(member, 0..4), space()).prop_map(|(members, sp)| {
         let mut out = b"{".to_vec();
+        out.extend(sp.as_bytes());
         out.extend(members.join(&b","[..]));
+        out.extend(sp.as_bytes());
         out.push(b'}');
         out
     });
@@ -576,13 +592,22 @@ fn framing(body: Vec<u8>) -> impl Strategy<Value = Body> {
     ]
 }
 
-/// `POST /notes` with a generated body and media type.
+/// `POST /notes` with a generated body and media type (sometimes a second
+/// `Content-Type` header after the first).
 fn create() -> impl Strategy<Value = Step> {
     let body = prop_oneof![20 => json_body(), 1 => oversize_body()];
-    (body, content_type(), request_id())
-        .prop_flat_map(|(body, ct, ids)| (framing(body), Just(ct), Just(ids)))
-        .prop_map(|(body, ct, ids)| {
+    let second = prop_oneof![
+        9 => Just(None),
+        1 => prop::sample::select(vec!["application/json", "text/plain"]).prop_map(Some),
+    ];
+    (body, content_type(), request_id(), second)
+        .prop_flat_map(|(body, ct, ids, second)| (framing(body), Just(ct), Just(ids), Just(second)))
+        .prop_map(|(body, ct, ids, second)| {
             let mut step = with_headers(Step::new("POST", "/notes"), ct, ids, None);
+            if let Some(second) = second {
+                step.headers
+                    .push(("content-type".into(), second.as_bytes().to_vec()));
+            }
             step.body = body;
             step
         })
@@ -934,6 +959,8 @@ pub struct Differential {
     dirty: Cell<bool>,
     /// How many answers each [`INHERENT`] entry hid, by index.
     hidden: RefCell<Vec<usize>>,
+    /// How many answers had each status, to show what the cases reached.
+    statuses: RefCell<std::collections::BTreeMap<u16, usize>>,
 }
 
 impl Differential {
@@ -957,6 +984,7 @@ impl Differential {
             go: RefCell::new(start(go)),
             dirty: Cell::new(false),
             hidden: RefCell::new(vec![0; INHERENT.len()]),
+            statuses: RefCell::default(),
         }
     }
 
@@ -1001,6 +1029,11 @@ impl Differential {
                 if r.answer.status == 201 || g.answer.status == 201 {
                     self.dirty.set(true);
                 }
+                *self
+                    .statuses
+                    .borrow_mut()
+                    .entry(r.answer.status)
+                    .or_default() += 1;
                 if unparseable_path(&step.target) {
                     // UNPARSEABLE_PATH: the status alone.
                     if r.answer.status == g.answer.status {
@@ -1038,6 +1071,13 @@ impl Differential {
             .map(|(entry, n)| format!("{}: {n}", entry.name))
             .collect();
         (hidden.iter().sum(), each.join("; "))
+    }
+
+    /// The statuses answered so far, as `200×N 201×N …`.
+    pub fn statuses(&self) -> String {
+        let statuses = self.statuses.borrow();
+        let each: Vec<String> = statuses.iter().map(|(s, n)| format!("{s}×{n}")).collect();
+        each.join(" ")
     }
 
     /// Both twins' logs, for a failure message.
@@ -1120,7 +1160,8 @@ pub fn run(rust: &Twin, go: &Twin, seed: u64, cases: u32) -> String {
             let (hidden, each) = twins.hidden();
             format!(
                 "differential notes: {cases} cases, seed {seed}, {hidden} inherent differences \
-                 ignored ({each})"
+                 ignored ({each}); answers by status: {}",
+                twins.statuses()
             )
         }
         Err(TestError::Fail(_, case)) => {
