@@ -20,9 +20,8 @@
 //! HTTP/1.1 client, so the request goes out byte for byte as generated,
 //! reconnecting when a twin closes), sends each step to both at once and
 //! reduces each answer to what the contract names ([`Answer`]): the status,
-//! the `Content-Type`, `Location` and `Allow` headers (`Allow` as a set of
-//! methods, its list syntax being free), whether `x-request-id` is the one
-//! sent, and the body: JSON compared as a value, an error as its
+//! the `Content-Type`, `Location` and `Allow` headers, whether
+//! `x-request-id` is the one sent, and the body: JSON compared as a value, an error as its
 //! `{"error": …}` shape and message. The headers the contract does not name
 //! (`Date`, `Content-Length`, `Connection`, …) are not compared.
 //!
@@ -43,7 +42,6 @@
 //! `target/differential/notes-<seed>.txt`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
@@ -730,7 +728,7 @@ pub struct Answer {
     pub status: u16,
     pub content_type: Option<String>,
     pub location: Option<String>,
-    pub allow: Option<BTreeSet<String>>,
+    pub allow: Option<String>,
     pub request_id: RequestId,
     pub body: Shape,
 }
@@ -771,12 +769,7 @@ fn reduce(step: &Step, status: u16, headers: &hyper::HeaderMap, body: &[u8]) -> 
         (None, [got]) if !got.is_empty() => RequestId::MadeUp,
         _ => RequestId::Other(header_text(headers, "x-request-id")),
     };
-    let allow = header_text(headers, "allow").map(|list| {
-        list.split(',')
-            .map(|m| m.trim().to_owned())
-            .filter(|m| !m.is_empty())
-            .collect()
-    });
+    let allow = header_text(headers, "allow");
     let mut message = None;
     let shape = if body.is_empty() {
         Shape::Empty
@@ -797,7 +790,7 @@ fn reduce(step: &Step, status: u16, headers: &hyper::HeaderMap, body: &[u8]) -> 
     Raw {
         answer: Answer {
             status,
-            content_type: header_text(headers, "content-type").map(|t| t.to_ascii_lowercase()),
+            content_type: header_text(headers, "content-type"),
             location: header_text(headers, "location"),
             allow,
             request_id,
