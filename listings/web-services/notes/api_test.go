@@ -118,3 +118,44 @@ func TestRealServer(t *testing.T) {
 }
 
 // ANCHOR_END: real_server
+
+// The request id reaches the handlers through the context; the request's
+// own headers stay as the client sent them.
+func TestRequestIDLeavesTheRequestAlone(t *testing.T) {
+	cases := []struct {
+		name, sent string
+		send       bool
+	}{
+		{"none sent", "", false},
+		{"one sent", "abc-123", true},
+		{"an empty one sent", "", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var seen http.Header
+			var id string
+			h := withRequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				seen, id = r.Header.Clone(), requestID(r)
+			}))
+			r := httptest.NewRequest("GET", "/notes", nil)
+			if tc.send {
+				r.Header.Set("X-Request-Id", tc.sent)
+			}
+			before := r.Header.Clone()
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			if got := rec.Header().Get("X-Request-Id"); got != id {
+				t.Errorf("response id %q, handler saw %q", got, id)
+			}
+			if tc.send && id != tc.sent {
+				t.Errorf("id = %q, want the client's %q", id, tc.sent)
+			}
+			if !tc.send && id == "" {
+				t.Error("no id was made up")
+			}
+			if len(seen) != len(before) || seen.Get("X-Request-Id") != before.Get("X-Request-Id") {
+				t.Errorf("the handler saw headers %v, the client sent %v", seen, before)
+			}
+		})
+	}
+}

@@ -37,11 +37,23 @@ impl Reply {
     }
 }
 
+/// How long the suite waits for any one answer: far above the service's
+/// own 2-second request limit, so only a twin that hangs reaches it.
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A client whose every request gives up after [`ANSWER_TIMEOUT`].
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(ANSWER_TIMEOUT)
+        .build()
+        .expect("a reqwest client builds")
+}
+
 async fn send(request: reqwest::RequestBuilder) -> Reply {
     let (client, request) = request.build_split();
     let request = request.expect("the request is well formed");
     testkit::conformance::request(request.method().as_str(), request.url().path());
-    let response = client.execute(request).await.expect("the server answers");
+    let response = client.execute(request).await.expect("the server answers in time");
     Reply {
         status: response.status().as_u16(),
         headers: response.headers().clone(),
@@ -50,16 +62,50 @@ async fn send(request: reqwest::RequestBuilder) -> Reply {
 }
 
 async fn get(server: &Server, path: &str) -> Reply {
-    send(reqwest::Client::new().get(server.url(path))).await
+    send(client().get(server.url(path))).await
 }
 
 /// POSTs `body` as JSON, byte for byte as given (it may be malformed).
 async fn post(server: &Server, body: impl Into<reqwest::Body>) -> Reply {
-    let request = reqwest::Client::new()
+    let request = client()
         .post(server.url("/notes"))
         .header(CONTENT_TYPE, "application/json")
         .body(body);
     send(request).await
+}
+
+/// Asserts that the answer says it is JSON.
+fn assert_json(reply: &Reply, case: &str) {
+    let content_type = reply.headers.get(CONTENT_TYPE).map(|v| v.to_str().unwrap());
+    assert_eq!(
+        content_type,
+        Some("application/json"),
+        "{case}: body {:?}",
+        reply.text
+    );
+}
+
+/// Sends `body` to `POST /notes` with this `Content-Type`.
+async fn post_as(server: &Server, content_type: &str, body: impl Into<reqwest::Body>) -> Reply {
+    let request = client()
+        .post(server.url("/notes"))
+        .header(CONTENT_TYPE, content_type)
+        .body(body);
+    send(request).await
+}
+
+/// Waits, without blocking the runtime, until `done` holds; at most
+/// [`testkit::PATIENCE`].
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + testkit::PATIENCE;
+    while !done() {
+        assert!(
+            Instant::now() < deadline,
+            "gave up waiting for {what} after {:?}",
+            testkit::PATIENCE
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 /// Opens the twin's database file directly, as a second client would.
@@ -231,7 +277,7 @@ pub async fn malformed_json_is_400(twin: Twin) {
 pub async fn missing_content_type_is_415(twin: Twin) {
     let db = TempDb::new();
     let server = db.start(&twin);
-    let request = reqwest::Client::new()
+    let request = client()
         .post(server.url("/notes"))
         .header(CONTENT_TYPE, "text/plain")
         .body(r#"{"title":"a"}"#);
@@ -297,9 +343,10 @@ pub async fn database_error_is_500_with_a_generic_body(twin: Twin) {
         );
     }
     // The operator, unlike the client, gets the details.
-    testkit::eventually("the SQL error in the server's log", || {
-        server.log().contains("no such table").then_some(())
-    });
+    eventually("the SQL error in the server's log", || {
+        server.log().contains("no such table")
+    })
+    .await;
 }
 
 // ANCHOR_END: db_error
@@ -321,8 +368,9 @@ pub async fn request_over_the_time_limit_is_503(twin: Twin) {
         .execute(&mut conn)
         .await
         .expect("the lock is released");
-    assert_eq!(reply.status, 503, "{}", reply.text);
+    reply.assert_error(503, "the timeout's answer is JSON too");
     assert!(!reply.text.contains("locked"), "leaks: {}", reply.text);
+    assert_json(&reply, "503");
     // Once the lock is gone, the service works as before.
     create(&server, "after", "").await;
     // And the write the client was told had failed must not land behind its
@@ -338,7 +386,7 @@ pub async fn request_over_the_time_limit_is_503(twin: Twin) {
 pub async fn request_id_is_echoed_or_made_up(twin: Twin) {
     let db = TempDb::new();
     let server = db.start(&twin);
-    let request = reqwest::Client::new()
+    let request = client()
         .get(server.url("/notes"))
         .header("x-request-id", "abc-123");
     let echoed = send(request).await;
@@ -382,21 +430,16 @@ pub async fn sigterm_lets_a_request_in_flight_finish(twin: Twin) {
         .execute(&mut conn)
         .await
         .expect("the lock is taken");
-    let request = reqwest::Client::new()
+    let request = client()
         .post(server.url("/notes"))
         .header(CONTENT_TYPE, "application/json")
         .body(r#"{"title":"in flight"}"#);
     let in_flight = tokio::spawn(send(request));
     // Both twins log this when a request reaches them.
-    let deadline = Instant::now() + testkit::PATIENCE;
-    while !server.log().contains("started processing request") {
-        assert!(
-            Instant::now() < deadline,
-            "the request never arrived:\n{}",
-            server.log()
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("the request to arrive", || {
+        server.log().contains("started processing request")
+    })
+    .await;
     server.signal(Signal::SIGTERM);
     sqlx::query("ROLLBACK")
         .execute(&mut conn)
@@ -495,5 +538,212 @@ pub async fn sigterm_with_a_slow_connection_open_exits_0_in_time(twin: Twin) {
     assert!(
         status.success(),
         "SIGTERM with a slow connection open should exit 0, got {status}"
+    );
+}
+
+// The regression cases below come from differences the differential suite
+// (`differential.rs`) found between the twins; each states the contract
+// that settled it.
+
+pub async fn unknown_routes_and_methods_answer_json(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    for path in ["/nope", "/notes/", "/notes/1/x", "/NOTES"] {
+        let reply = get(&server, path).await;
+        reply.assert_error(404, path);
+        assert_json(&reply, path);
+    }
+    for (method, path, allowed) in [
+        ("PUT", "/notes", "GET, HEAD, POST"),
+        ("DELETE", "/notes/1", "GET, HEAD"),
+        ("OPTIONS", "/healthz", "GET, HEAD"),
+        ("FOO", "/notes", "GET, HEAD, POST"),
+    ] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let reply = send(client().request(method.clone(), server.url(path))).await;
+        let case = format!("{method} {path}");
+        reply.assert_error(405, &case);
+        assert_json(&reply, &case);
+        let allow = reply.headers.get("allow").map(|v| v.to_str().unwrap());
+        let mut allow: Vec<&str> = allow
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .collect();
+        allow.sort();
+        assert_eq!(allow.join(", "), allowed, "{case}: the Allow header");
+    }
+}
+
+pub async fn json_the_decoders_disagree_on_is_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let cases: [(&str, &[u8]); 12] = [
+        ("a key in another case", br#"{"Title":"a"}"#),
+        ("a key twice", br#"{"title":"a","title":"b"}"#),
+        ("an unknown key", br#"{"title":"a","tags":[]}"#),
+        ("invalid UTF-8", b"{\"title\":\"\xff\"}"),
+        ("a lone surrogate", br#"{"title":"\ud800"}"#),
+        ("a lone low surrogate", br#"{"title":"a","body":"\udc00"}"#),
+        ("a closing bracket after the object", br#"{"title":"a"}]"#),
+        ("a closing brace after the object", br#"{"title":"a"}}"#),
+        ("null instead of an object", b"null"),
+        ("an array of the fields", br#"["a","b"]"#),
+        ("a string instead of an object", br#""title""#),
+        ("a number where a string goes", br#"{"title":1e400}"#),
+    ];
+    for (case, body) in cases {
+        let reply = post(&server, body.to_vec()).await;
+        reply.assert_error(400, case);
+        assert_eq!(
+            reply.json()["error"].as_str().unwrap().split(": ").next(),
+            Some("invalid JSON"),
+            "{case}"
+        );
+    }
+    assert_eq!(
+        titles(&server, "/notes").await.0.len(),
+        0,
+        "nothing was stored"
+    );
+    let spaced = post(&server, "{\"title\":\"a\"} \r\n\t").await;
+    assert_eq!(
+        spaced.status, 201,
+        "white space after the object is fine: {}",
+        spaced.text
+    );
+}
+
+pub async fn null_fields_read_as_missing(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    post(&server, r#"{"title":null,"body":"b"}"#)
+        .await
+        .assert_error(422, "a null title is no title");
+    let reply = post(&server, r#"{"title":"t","body":null}"#).await;
+    assert_eq!(
+        reply.status, 201,
+        "a null body is an empty one: {}",
+        reply.text
+    );
+    assert_eq!(reply.json()["body"], "");
+}
+
+pub async fn json_suffix_media_types_are_json(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    // application/json or application/…+json, parameters unread, with the
+    // white space RFC 9110 allows before the `;`.
+    for content_type in [
+        "application/vnd.api+json",
+        "application/json; charset=utf-8",
+        "APPLICATION/JSON",
+        "application/json ; charset=utf-8",
+    ] {
+        let reply = post_as(&server, content_type, r#"{"title":"a"}"#).await;
+        assert_eq!(reply.status, 201, "{content_type}: {}", reply.text);
+    }
+    for content_type in [
+        "text/json",
+        "application/jsonx",
+        "application/json+x",
+        "application/+json",
+        "application/json, text/plain",
+    ] {
+        post_as(&server, content_type, r#"{"title":"a"}"#)
+            .await
+            .assert_error(415, content_type);
+    }
+}
+
+pub async fn malformed_queries_are_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    for path in [
+        "/notes?limit=",
+        "/notes?after=",
+        "/notes?limit",
+        "/notes?limit=1&limit=2",
+        "/notes?after=1&after=1",
+        "/notes?limit=%zz",
+        "/notes?foo=%zz",
+        "/notes?limit=5;after=1",
+        "/notes?a=1;b=2",
+    ] {
+        let reply = get(&server, path).await;
+        reply.assert_error(400, path);
+        assert_json(&reply, path);
+    }
+    for path in [
+        "/notes?foo=1",
+        "/notes?LIMIT=0",
+        "/notes?limit=%32",
+        "/notes?after=-5&&",
+    ] {
+        let reply = get(&server, path).await;
+        assert_eq!(reply.status, 200, "{path}: {}", reply.text);
+    }
+}
+
+pub async fn paths_are_not_cleaned(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    create(&server, "one", "").await;
+    // Sent as written: reqwest would remove the dot segments itself.
+    for path in ["/notes//1", "/notes/./1", "/notes/../notes", "/./notes"] {
+        let mut stream = slow::connect(&server);
+        assert_eq!(
+            slow::round_trip(&mut stream, path),
+            "HTTP/1.1 404 Not Found",
+            "{path} is no route, and is not redirected to one"
+        );
+    }
+}
+
+pub async fn malformed_escape_in_path_is_400(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    // Go's server refuses these before any handler, in plain text and
+    // without Content-Length (differential.rs lists that as inherent):
+    // only the status line is compared.
+    for request in [
+        "GET /notes/%zz",
+        "POST /notes/%zz",
+        "DELETE /%",
+        "GET /nope%1",
+    ] {
+        let mut stream = slow::connect(&server);
+        slow::send(
+            &mut stream,
+            &format!("{request} HTTP/1.1\r\nHost: notes\r\nContent-Length: 0\r\n\r\n"),
+        );
+        assert_eq!(
+            slow::status_line(&mut stream),
+            "HTTP/1.1 400 Bad Request",
+            "{request}"
+        );
+    }
+}
+
+pub async fn oversize_malformed_body_is_413(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let reply = post(&server, "x".repeat(70_000)).await;
+    reply.assert_error(413, "70 kB of no JSON: the size is checked first");
+}
+
+pub async fn empty_request_id_is_echoed(twin: Twin) {
+    let db = TempDb::new();
+    let server = db.start(&twin);
+    let reply = send(
+        client()
+            .get(server.url("/notes"))
+            .header("x-request-id", ""),
+    )
+    .await;
+    assert_eq!(
+        reply.headers.get("x-request-id").map(|v| v.as_bytes()),
+        Some(&b""[..]),
+        "the client's id is kept, even empty"
     );
 }

@@ -16,6 +16,7 @@ use tempfile::TempDir;
 use testkit::{Server, Twin};
 
 pub mod cases;
+pub mod differential;
 pub mod slow;
 
 // Every `pub async fn NAME(twin: Twin)` in cases.rs is a case; the

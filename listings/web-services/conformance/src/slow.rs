@@ -98,3 +98,29 @@ pub fn round_trip(stream: &mut TcpStream, path: &str) -> String {
         }
     }
 }
+
+/// Reads the status line of the answer to what was sent on `stream`.
+pub fn status_line(stream: &mut TcpStream) -> String {
+    let start = Instant::now();
+    let mut received = Vec::new();
+    let mut buffer = [0; 4096];
+    loop {
+        if let Some(end) = received.windows(2).position(|w| w == b"\r\n") {
+            return String::from_utf8_lossy(&received[..end]).into_owned();
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "no status line within {PATIENCE:?}: {:?}",
+            String::from_utf8_lossy(&received)
+        );
+        match stream.read(&mut buffer) {
+            Ok(0) => panic!(
+                "the connection closed before a status line: {:?}",
+                String::from_utf8_lossy(&received)
+            ),
+            Ok(n) => received.extend_from_slice(&buffer[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(e) => panic!("reading the answer: {e}"),
+        }
+    }
+}

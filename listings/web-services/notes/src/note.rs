@@ -1,7 +1,12 @@
 //! What a note is, what a client may send to create one, and the rules a new
 //! note must satisfy. No HTTP and no SQL here: the rules are plain functions.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The longest title, in characters (not bytes), that both twins accept.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -17,16 +22,46 @@ pub struct Note {
     pub body: String,
 }
 
-/// The JSON a client sends to create a note. A missing field reads as the
-/// empty string, as it does in Go, so both twins reject it by the same rule.
+/// The JSON a client sends to create a note. A missing or `null` field
+/// reads as the empty string, as it does in Go, so both twins reject it by
+/// the same rule; any other key is refused.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewNote {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub body: String,
 }
+
+/// Reads a string, or `null` as the empty string.
+fn null_as_empty<'de, D: Deserializer<'de>>(input: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(input)?.unwrap_or_default())
+}
 // ANCHOR_END: types
+
+/// A `T` read from a JSON object only. serde's derived `Deserialize` for a
+/// struct also takes an array of its fields in order (`["title", "body"]`),
+/// which no JSON client means and the Go twin refuses.
+#[derive(Debug)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Self, D::Error> {
+        struct ObjectOnly<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOnly<T> {
+            type Value = Object<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Object<T>, A::Error> {
+                // The derived code reads the object's fields from `map`.
+                T::deserialize(MapAccessDeserializer::new(map)).map(Object)
+            }
+        }
+        input.deserialize_map(ObjectOnly(PhantomData))
+    }
+}
 
 // ANCHOR: validate
 impl NewNote {
