@@ -1,0 +1,3 @@
+module example.com/gotorust/slices-and-maps/append
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/slices-and-maps/sets
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/slices-and-maps/slice-functions
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/slices-and-maps/vectors
+
+go 1.27
