@@ -12,7 +12,7 @@
 //! - protocol messages, where the twin has them: in Rust, the variants of
 //!   the `#[serde(tag = "type", rename_all = "snake_case")]` enum named
 //!   [`RUST_MESSAGES`], and each match arm on one of them; in Go, each
-//!   `case "kind":` of a `switch` on a `.Type` field, the type it returns,
+//!   `case "kind":` of a value `switch` that returns a composite literal, that type,
 //!   and each `case thatType:` of a type switch.
 //!
 //! A handler written inline (a Go `func(w, r)` literal, a Rust closure) is
@@ -312,14 +312,16 @@ fn go_func(files: &[File], first: &File, name: &str, method: bool) -> Result<Han
 fn go_messages(files: &[File]) -> Vec<Route> {
     let mut routes = Vec::new();
     for file in files {
-        let mut in_type_switch = false;
+        // A `switch` on a value (not a type switch) whose `case "kind":`
+        // returns a composite literal is the one that reads messages.
+        let mut in_value_switch = false;
         for (i, line) in file.lines.iter().enumerate() {
             let code = line.trim();
             if code.starts_with("switch ") {
-                in_type_switch = code.ends_with(".Type {");
+                in_value_switch = !code.contains(".(type)");
                 continue;
             }
-            if !in_type_switch || !code.starts_with("case \"") {
+            if !in_value_switch || !code.starts_with("case \"") {
                 continue;
             }
             let Some(kind) = first_string(code) else {
@@ -335,10 +337,10 @@ fn go_messages(files: &[File]) -> Vec<Route> {
                     let name = ident(value);
                     value[name.len()..].starts_with('{').then_some(name)
                 });
-            let handler = match returned {
-                None => Err(format!("`case \"{kind}\":` returns no message value")),
-                Some(name) => go_type_cases(files, name),
+            let Some(returned) = returned else {
+                continue;
             };
+            let handler = go_type_cases(files, returned);
             for handler in
                 handler.map_or_else(|e| vec![Err(e)], |hs| hs.into_iter().map(Ok).collect())
             {

@@ -53,7 +53,10 @@ async fn send(request: reqwest::RequestBuilder) -> Reply {
     let (client, request) = request.build_split();
     let request = request.expect("the request is well formed");
     testkit::conformance::request(request.method().as_str(), request.url().path());
-    let response = client.execute(request).await.expect("the server answers in time");
+    let response = client
+        .execute(request)
+        .await
+        .expect("the server answers in time");
     Reply {
         status: response.status().as_u16(),
         headers: response.headers().clone(),
