@@ -163,9 +163,12 @@ mod tests {
         Args::try_parse_from(std::iter::once("notes").chain(args.iter().copied()))
     }
 
+    /// The address and the database file; `None` for an error.
+    type Want = Option<(&'static str, &'static str)>;
+
     #[test]
     fn reads_flags_like_go() {
-        let cases: [(&[&str], Option<(&str, &str)>); 6] = [
+        let cases: [(&[&str], Want); 6] = [
             (
                 &["--addr", "127.0.0.1:0", "--db", "x.db"],
                 Some(("127.0.0.1:0", "x.db")),
