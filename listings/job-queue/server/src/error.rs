@@ -28,8 +28,10 @@ pub enum ApiError {
     BodyTimeout,
     #[error("no job with id {0:?}")]
     NotFound(String),
-    #[error(transparent)]
-    Submit(#[from] SubmitError),
+    #[error("the queue is full ({0} jobs waiting); retry later")]
+    QueueFull(usize),
+    /// Every 503: the queue closed, whether the middleware or `submit`
+    /// found out first.
     #[error("the server is shutting down")]
     Draining,
 }
@@ -43,10 +45,8 @@ impl IntoResponse for ApiError {
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::BodyTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Submit(SubmitError::Full(_)) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Submit(SubmitError::Closed) | ApiError::Draining => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            ApiError::QueueFull(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Draining => StatusCode::SERVICE_UNAVAILABLE,
         };
         let body = Json(json!({ "error": self.to_string() }));
         match status {
@@ -76,6 +76,15 @@ impl From<JsonRejection> for ApiError {
                 ApiError::TooLarge
             }
             other => ApiError::MalformedJson(other.body_text()),
+        }
+    }
+}
+
+impl From<SubmitError> for ApiError {
+    fn from(e: SubmitError) -> ApiError {
+        match e {
+            SubmitError::Full(waiting) => ApiError::QueueFull(waiting),
+            SubmitError::Closed => ApiError::Draining,
         }
     }
 }
