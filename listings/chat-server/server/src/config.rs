@@ -11,98 +11,70 @@
 //! | `--header-timeout-ms` | `10000` | how long a connection may take to send its request headers |
 //! | `--shutdown-grace-ms` | `5000` | how long shutdown waits for connections before it cuts them |
 //!
-//! Both `--flag value` and `--flag=value` work, as with Go's `flag` package.
+//! clap reads them: both `--flag value` and `--flag=value` work, as with
+//! Go's `flag` package; a bad flag prints one usage message and exits 2, and
+//! `--help` exits 0.
 
 use std::net::SocketAddr;
-use std::str::FromStr;
 use std::time::Duration;
 
-use anyhow::{Context, anyhow, bail};
+use clap::Parser;
 
-#[derive(Debug, Clone, PartialEq)]
+/// The book's chat server: one room, WebSocket clients, a page to chat from.
+#[derive(Debug, Clone, PartialEq, Parser)]
+#[command(name = "chat-server")]
 pub struct Config {
+    /// Where to listen (127.0.0.1:0: any free port)
+    #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
+    /// How long a client may take to send join, in milliseconds
+    #[arg(long = "join-timeout-ms", default_value = "2000", value_parser = millis)]
     pub join_timeout: Duration,
+    /// The largest frame a client may send
+    #[arg(long, default_value_t = 4096, value_parser = at_least_one::<usize>)]
     pub max_message_bytes: usize,
+    /// Messages a client may send per second (and burst)
+    #[arg(long, default_value_t = 5, value_parser = at_least_one::<u32>)]
     pub rate_per_sec: u32,
+    /// Broadcasts kept for clients that read slowly
+    #[arg(long, default_value_t = 64, value_parser = at_least_one::<usize>)]
     pub buffer: usize,
+    /// How long one frame may take to reach a client before it is dropped,
+    /// in milliseconds
+    #[arg(long = "write-timeout-ms", default_value = "10000", value_parser = positive_millis)]
     pub write_timeout: Duration,
+    /// How long a connection may take to send its request headers, in
+    /// milliseconds
+    #[arg(long = "header-timeout-ms", default_value = "10000", value_parser = positive_millis)]
     pub header_timeout: Duration,
+    /// How long shutdown waits for connections before it cuts them, in
+    /// milliseconds
+    #[arg(long = "shutdown-grace-ms", default_value = "5000", value_parser = millis)]
     pub shutdown_grace: Duration,
 }
 
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            join_timeout: Duration::from_millis(2000),
-            max_message_bytes: 4096,
-            rate_per_sec: 5,
-            buffer: 64,
-            write_timeout: Duration::from_millis(10_000),
-            header_timeout: Duration::from_millis(10_000),
-            shutdown_grace: Duration::from_millis(5000),
-        }
-    }
+/// A whole number of milliseconds, as the Go twin's `flag.Int` reads it.
+fn millis(text: &str) -> Result<Duration, String> {
+    text.parse()
+        .map(Duration::from_millis)
+        .map_err(|e| format!("{e}"))
 }
 
-impl Config {
-    /// Parses the arguments after the program name.
-    pub fn from_args(args: impl IntoIterator<Item = String>) -> anyhow::Result<Config> {
-        let mut config = Config::default();
-        let mut args = args.into_iter();
-        while let Some(arg) = args.next() {
-            let (flag, inline) = match arg.split_once('=') {
-                Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
-                None => (arg, None),
-            };
-            let flag = flag.trim_start_matches('-');
-            let value = match inline {
-                Some(value) => value,
-                None => args
-                    .next()
-                    .ok_or_else(|| anyhow!("--{flag} needs a value"))?,
-            };
-            match flag {
-                "addr" => config.addr = parse(flag, &value)?,
-                "join-timeout-ms" => {
-                    config.join_timeout = Duration::from_millis(parse(flag, &value)?)
-                }
-                "max-message-bytes" => config.max_message_bytes = parse(flag, &value)?,
-                "rate-per-sec" => config.rate_per_sec = parse(flag, &value)?,
-                "buffer" => config.buffer = parse(flag, &value)?,
-                "write-timeout-ms" => {
-                    config.write_timeout = Duration::from_millis(parse(flag, &value)?)
-                }
-                "header-timeout-ms" => {
-                    config.header_timeout = Duration::from_millis(parse(flag, &value)?)
-                }
-                "shutdown-grace-ms" => {
-                    config.shutdown_grace = Duration::from_millis(parse(flag, &value)?)
-                }
-                _ => bail!("unknown flag --{flag}"),
-            }
-        }
-        if config.rate_per_sec == 0
-            || config.buffer == 0
-            || config.max_message_bytes == 0
-            || config.write_timeout.is_zero()
-            || config.header_timeout.is_zero()
-        {
-            bail!(
-                "--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and \
-                 --header-timeout-ms must be at least 1"
-            );
-        }
-        Ok(config)
-    }
+/// Milliseconds, at least 1.
+fn positive_millis(text: &str) -> Result<Duration, String> {
+    at_least_one::<u64>(text).map(Duration::from_millis)
 }
 
-fn parse<T: FromStr>(flag: &str, value: &str) -> anyhow::Result<T>
+/// A count that must be 1 or more.
+fn at_least_one<T>(text: &str) -> Result<T, String>
 where
-    T::Err: std::error::Error + Send + Sync + 'static,
+    T: std::str::FromStr<Err = std::num::ParseIntError> + PartialEq + From<u8>,
 {
-    value.parse().with_context(|| format!("--{flag} {value:?}"))
+    match text.parse::<T>() {
+        Ok(n) if n == T::from(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}")),
+    }
 }
 
 #[cfg(test)]
@@ -116,9 +88,21 @@ mod tests {
     #[test]
     fn flags() {
         let cases = [
-            ("", Some(Config::default())),
             (
-                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 \
+                "",
+                Some(Config {
+                    addr: "127.0.0.1:8080".parse().unwrap(),
+                    join_timeout: Duration::from_millis(2000),
+                    max_message_bytes: 4096,
+                    rate_per_sec: 5,
+                    buffer: 64,
+                    write_timeout: Duration::from_millis(10_000),
+                    header_timeout: Duration::from_millis(10_000),
+                    shutdown_grace: Duration::from_millis(5000),
+                }),
+            ),
+            (
+                "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 --buffer 2 --write-timeout-ms 300 \
                  --header-timeout-ms 400 --shutdown-grace-ms=0",
                 Some(Config {
                     addr: "127.0.0.1:0".parse().unwrap(),
@@ -137,9 +121,29 @@ mod tests {
             ("--header-timeout-ms 0", None),
             ("--rate-per-sec fast", None),
             ("--colour blue", None),
+            ("8080", None),
         ];
         for (line, want) in cases {
-            assert_eq!(Config::from_args(args(line)).ok(), want, "{line:?}");
+            let argv = std::iter::once("chat-server".to_owned()).chain(args(line));
+            assert_eq!(Config::try_parse_from(argv).ok(), want, "{line:?}");
         }
+    }
+
+    /// What `main` does with each: `Config::parse` prints the message once
+    /// and exits 2 for an error, 0 for help.
+    #[test]
+    fn bad_flags_exit_2_and_help_exits_0() {
+        use clap::CommandFactory;
+        use clap::error::ErrorKind;
+        let bad = Config::try_parse_from(["chat-server", "--buffer", "0"]).unwrap_err();
+        assert_eq!(
+            (bad.kind(), bad.exit_code()),
+            (ErrorKind::ValueValidation, 2)
+        );
+        for help in ["-h", "--help"] {
+            let help = Config::try_parse_from(["chat-server", help]).unwrap_err();
+            assert_eq!((help.kind(), help.exit_code()), (ErrorKind::DisplayHelp, 0));
+        }
+        Config::command().debug_assert();
     }
 }

@@ -11,7 +11,8 @@
 //! `protocol.rs`. The flags are listed in `config.rs`. On SIGTERM (or
 //! Ctrl-C) every client that reads gets a close frame with code 1001, what
 //! is still open after `--shutdown-grace-ms` is cut, and the process exits
-//! 0.
+//! 0. It exits 1 when it cannot start (the address is taken, say) and 2 for
+//! a bad flag.
 //!
 //! To watch each client's tasks in tokio-console:
 //!
@@ -37,17 +38,23 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use clap::Parser;
+use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::signal::unix::{SignalKind, signal};
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_tungstenite::WebSocketStream;
 use tokio_tungstenite::tungstenite::error::{Error, ProtocolError};
 use tokio_tungstenite::tungstenite::handshake::server::create_response;
 use tokio_tungstenite::tungstenite::protocol::{Role, WebSocketConfig};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
+use tower::{ServiceBuilder, ServiceExt};
+use tower_http::request_id::{MakeRequestUuid, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::room::Room;
@@ -63,10 +70,29 @@ pub struct App {
     pub connections: TaskTracker,
 }
 
+/// Connections served at once, HTTP and WebSocket; more wait in the
+/// kernel's backlog. Each costs a file descriptor, and a joined client three
+/// tasks; `cargo xtask bench chat` holds up to 10,000 idle ones.
+const MAX_CONNECTIONS: usize = 16_384;
+
+/// A connection's place among the `MAX_CONNECTIONS`, held by its hyper
+/// task and, once it upgrades, by its WebSocket task: it is free again when
+/// both have ended.
+#[derive(Clone)]
+struct Slot {
+    _permit: Arc<OwnedSemaphorePermit>,
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    let config = Config::parse();
     init_tracing();
-    let config = Config::from_args(std::env::args().skip(1))?;
+    // Caught before the server says it listens: from then on, a signal
+    // starts the shutdown instead of killing the process.
+    let signals = (
+        signal(SignalKind::terminate())?,
+        signal(SignalKind::interrupt())?,
+    );
     let listener = TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -76,8 +102,8 @@ async fn main() -> anyhow::Result<()> {
         shutdown: CancellationToken::new(),
         connections: TaskTracker::new(),
     });
-    tokio::spawn(cancel_on_signal(app.shutdown.clone()));
-    println!("listening on {}", listener.local_addr()?);
+    tokio::spawn(cancel_on_signal(signals, app.shutdown.clone()));
+    tracing::info!("listening on {}", listener.local_addr()?);
 
     // ANCHOR: shutdown
     // `serve` stops accepting on shutdown and asks each HTTP connection to
@@ -99,8 +125,8 @@ async fn main() -> anyhow::Result<()> {
 }
 
 // ANCHOR: serve
-/// Accepts connections until shutdown and serves each with hyper's HTTP/1
-/// server. `axum::serve` would do the same but sets no timer, so a
+/// Accepts connections until shutdown, at most `MAX_CONNECTIONS` at once,
+/// and serves each with hyper's HTTP/1 server. `axum::serve` would do the same but sets no timer, so a
 /// connection that never finishes its request headers would stay open for
 /// good; here it is closed after `--header-timeout-ms`, as Go's
 /// `http.Server.ReadHeaderTimeout` does.
@@ -108,7 +134,15 @@ async fn serve(listener: TcpListener, router: Router, app: &App) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(app.config.header_timeout);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(permit) => Slot { _permit: Arc::new(permit) },
+                Err(_closed) => return, // nothing closes it
+            },
+            () = app.shutdown.cancelled() => return,
+        };
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
             () = app.shutdown.cancelled() => return,
@@ -129,7 +163,14 @@ async fn serve(listener: TcpListener, router: Router, app: &App) {
                 continue;
             }
         };
-        let service = TowerToHyperService::new(router.clone());
+        // The upgrade handler finds the slot among the request's extensions.
+        let service = router
+            .clone()
+            .map_request(move |mut request: Request<Incoming>| {
+                request.extensions_mut().insert(slot.clone());
+                request
+            });
+        let service = TowerToHyperService::new(service);
         let connection = http
             .serve_connection(TokioIo::new(stream), service)
             .with_upgrades();
@@ -152,6 +193,21 @@ fn router(app: Arc<App>) -> Router {
         .route("/", get(page))
         .route("/ws", get(upgrade))
         .with_state(app)
+        .layer(
+            // Outermost first: each request gets an id (the client's
+            // `x-request-id`, or a new UUID) and a span that carries it;
+            // tower-http logs requests at the debug level
+            // (`RUST_LOG=info,tower_http=debug`).
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http().make_span_with(|request: &Request| {
+                        let id = request.headers().get("x-request-id");
+                        let id = id.and_then(|v| v.to_str().ok()).unwrap_or("-");
+                        tracing::info_span!("request", method = %request.method(), uri = %request.uri(), id)
+                    }),
+                ),
+        )
 }
 
 async fn page() -> Html<&'static str> {
@@ -167,6 +223,7 @@ async fn page() -> Html<&'static str> {
 async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response {
     let same_site = same_origin(request.headers());
     let upgraded = hyper::upgrade::on(&mut request);
+    let slot = request.extensions_mut().remove::<Slot>();
     let (head, _) = request.into_parts();
     // The checks in gorilla's order, which the Go twin keeps: a request
     // that is not a WebSocket handshake is refused (400) before its origin
@@ -209,7 +266,7 @@ async fn upgrade(State(app): State<Arc<App>>, mut request: Request) -> Response 
         let io = TokioIo::new(upgraded);
         let socket = WebSocketStream::from_raw_socket(io, Role::Server, Some(config)).await;
         client::serve(socket, app).await;
-        drop(connection);
+        drop((connection, slot));
     });
     answer.map(|()| Body::empty())
 }
@@ -238,11 +295,15 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 // ANCHOR_END: same_origin
 
-async fn cancel_on_signal(shutdown: CancellationToken) {
-    let mut terminate = signal(SignalKind::terminate()).expect("a SIGTERM handler installs");
+/// Cancels `shutdown` at SIGTERM (what `kill` and container runtimes send)
+/// or SIGINT (Ctrl-C).
+async fn cancel_on_signal(
+    (mut terminate, mut interrupt): (Signal, Signal),
+    shutdown: CancellationToken,
+) {
     tokio::select! {
         _ = terminate.recv() => {}
-        _ = tokio::signal::ctrl_c() => {}
+        _ = interrupt.recv() => {}
     }
     tracing::info!("shutting down");
     shutdown.cancel();

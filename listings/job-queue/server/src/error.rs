@@ -35,8 +35,10 @@ pub enum ApiError {
     NoRoute(String),
     #[error("{0}: the method is not allowed")]
     MethodNotAllowed(String),
-    #[error(transparent)]
-    Submit(#[from] SubmitError),
+    #[error("the queue is full ({0} jobs waiting); retry later")]
+    QueueFull(usize),
+    /// Every 503: the queue closed, whether the middleware or `submit`
+    /// found out first.
     #[error("the server is shutting down")]
     Draining,
 }
@@ -52,10 +54,8 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(_) | ApiError::NoRoute(_) => StatusCode::NOT_FOUND,
             // axum's router adds the `Allow` header.
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::Submit(SubmitError::Full(_)) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Submit(SubmitError::Closed) | ApiError::Draining => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            ApiError::QueueFull(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Draining => StatusCode::SERVICE_UNAVAILABLE,
         };
         let body = Json(json!({ "error": self.to_string() }));
         match status {
@@ -90,6 +90,15 @@ impl From<BytesRejection> for ApiError {
             ApiError::TooLarge
         } else {
             ApiError::Unreadable(rejection.body_text())
+        }
+    }
+}
+
+impl From<SubmitError> for ApiError {
+    fn from(e: SubmitError) -> ApiError {
+        match e {
+            SubmitError::Full(waiting) => ApiError::QueueFull(waiting),
+            SubmitError::Closed => ApiError::Draining,
         }
     }
 }

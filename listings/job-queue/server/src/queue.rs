@@ -13,7 +13,6 @@
 use std::any::Any;
 use std::collections::{HashMap, VecDeque};
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -74,19 +73,25 @@ pub struct Stats {
 }
 
 // ANCHOR: queue
-/// The queue: the sending half of the channel, and what is known about
-/// every accepted job.
+/// The queue. One lock guards everything that must agree: the sending half
+/// of the channel, the job table and the counters. So at every moment
+/// another thread can see, `accepted` is `completed + failed` plus the jobs
+/// in the table that are queued or running.
 pub struct Queue {
+    capacity: usize,
+    state: Mutex<State>,
+}
+
+struct State {
     /// `None` once the queue is closed: dropping the last sender is how the
     /// workers learn that no more jobs will come.
-    sender: Mutex<Option<flume::Sender<Job>>>,
-    capacity: usize,
-    jobs: Mutex<Jobs>,
-    next_id: AtomicU64,
-    accepted: AtomicU64,
-    rejected: AtomicU64,
-    completed: AtomicU64,
-    failed: AtomicU64,
+    sender: Option<flume::Sender<Job>>,
+    next_id: u64,
+    jobs: Jobs,
+    accepted: u64,
+    rejected: u64,
+    completed: u64,
+    failed: u64,
 }
 // ANCHOR_END: queue
 
@@ -167,19 +172,21 @@ impl Queue {
     ) -> (Arc<Queue>, TaskTracker) {
         let (sender, receiver) = flume::bounded(capacity);
         let queue = Arc::new(Queue {
-            sender: Mutex::new(Some(sender)),
             capacity,
-            jobs: Mutex::new(Jobs {
-                views: HashMap::new(),
-                finished: VecDeque::new(),
-                finished_bytes: 0,
-                retention,
+            state: Mutex::new(State {
+                sender: Some(sender),
+                next_id: 1,
+                jobs: Jobs {
+                    views: HashMap::new(),
+                    finished: VecDeque::new(),
+                    finished_bytes: 0,
+                    retention,
+                },
+                accepted: 0,
+                rejected: 0,
+                completed: 0,
+                failed: 0,
             }),
-            next_id: AtomicU64::new(1),
-            accepted: AtomicU64::new(0),
-            rejected: AtomicU64::new(0),
-            completed: AtomicU64::new(0),
-            failed: AtomicU64::new(0),
         });
         let tracker = TaskTracker::new();
         for _ in 0..workers {
@@ -192,73 +199,77 @@ impl Queue {
     // ANCHOR: submit
     /// Accepts a job if there is room, without ever waiting for room.
     pub fn submit(&self, spec: Spec) -> Result<u64, SubmitError> {
-        let sender = self.sender.lock().unwrap();
-        let Some(sender) = sender.as_ref() else {
+        let mut state = self.state.lock().unwrap();
+        let state = &mut *state;
+        let Some(sender) = &state.sender else {
             return Err(SubmitError::Closed);
         };
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let id = state.next_id;
+        state.next_id += 1;
         let kind = spec.kind();
-        // Recorded before it is sent, so a worker always finds it.
-        self.set(id, kind, Status::Queued);
+        // A worker that takes the job at once waits for the lock we hold,
+        // so the job's entry is in the table before any worker looks.
         match sender.try_send(Job { id, spec }) {
             Ok(()) => {
-                self.accepted.fetch_add(1, Ordering::Relaxed);
+                let status = Status::Queued;
+                state.jobs.views.insert(id, JobView { id, kind, status });
+                state.accepted += 1;
                 Ok(id)
             }
             Err(TrySendError::Full(_)) => {
-                self.forget(id);
-                self.rejected.fetch_add(1, Ordering::Relaxed);
+                state.rejected += 1;
                 Err(SubmitError::Full(self.capacity))
             }
-            Err(TrySendError::Disconnected(_)) => {
-                self.forget(id);
-                Err(SubmitError::Closed)
-            }
+            Err(TrySendError::Disconnected(_)) => Err(SubmitError::Closed),
         }
     }
     // ANCHOR_END: submit
 
     /// Stops accepting jobs; those already queued still run.
     pub fn close(&self) {
-        self.sender.lock().unwrap().take();
+        self.state.lock().unwrap().sender.take();
     }
 
     /// Whether [`Queue::close`] was called.
     pub fn is_closed(&self) -> bool {
-        self.sender.lock().unwrap().is_none()
+        self.state.lock().unwrap().sender.is_none()
     }
 
     /// What is known about job `id`, if it was accepted.
     pub fn status(&self, id: u64) -> Option<JobView> {
-        let mut jobs = self.jobs.lock().unwrap();
-        jobs.evict(Instant::now());
-        jobs.views.get(&id).cloned()
+        let mut state = self.state.lock().unwrap();
+        state.jobs.evict(Instant::now());
+        state.jobs.views.get(&id).cloned()
     }
 
     pub fn stats(&self) -> Stats {
-        let queue_depth = match self.sender.lock().unwrap().as_ref() {
-            Some(sender) => sender.len(),
-            None => 0,
-        };
+        let state = self.state.lock().unwrap();
         Stats {
-            queue_depth,
+            queue_depth: state.sender.as_ref().map_or(0, flume::Sender::len),
             queue_capacity: self.capacity,
-            accepted: self.accepted.load(Ordering::Relaxed),
-            rejected: self.rejected.load(Ordering::Relaxed),
-            completed: self.completed.load(Ordering::Relaxed),
-            failed: self.failed.load(Ordering::Relaxed),
+            accepted: state.accepted,
+            rejected: state.rejected,
+            completed: state.completed,
+            failed: state.failed,
         }
     }
 
-    fn set(&self, id: u64, kind: &'static str, status: Status) {
-        let view = JobView { id, kind, status };
-        self.jobs.lock().unwrap().views.insert(id, view);
-    }
-
+    /// Records a job's new status, and counts it once it has finished.
     fn update(&self, id: u64, status: Status) {
-        let finished = matches!(status, Status::Done { .. } | Status::Failed { .. });
         let bytes = size(&status);
-        let mut jobs = self.jobs.lock().unwrap();
+        let mut state = self.state.lock().unwrap();
+        let finished = match status {
+            Status::Queued | Status::Running => false,
+            Status::Done { .. } => {
+                state.completed += 1;
+                true
+            }
+            Status::Failed { .. } => {
+                state.failed += 1;
+                true
+            }
+        };
+        let jobs = &mut state.jobs;
         if let Some(view) = jobs.views.get_mut(&id) {
             view.status = status;
         }
@@ -268,10 +279,6 @@ impl Queue {
             jobs.finished_bytes += bytes;
             jobs.evict(at);
         }
-    }
-
-    fn forget(&self, id: u64) {
-        self.jobs.lock().unwrap().views.remove(&id);
     }
 }
 
@@ -299,10 +306,6 @@ impl Queue {
             Err(panic) => Status::Failed {
                 error: format!("the job panicked: {}", panic_message(&*panic)),
             },
-        };
-        match status {
-            Status::Done { .. } => self.completed.fetch_add(1, Ordering::Relaxed),
-            _ => self.failed.fetch_add(1, Ordering::Relaxed),
         };
         self.update(id, status);
     }

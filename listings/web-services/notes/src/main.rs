@@ -3,16 +3,19 @@
 //! A connection whose request headers are not in within `--header-timeout`
 //! (also the limit on an idle keep-alive connection) is closed; if requests
 //! are still running `--shutdown-timeout` after the signal, it gives up on
-//! them and exits 1.
+//! them and exits 1, as it does when it cannot start. A bad flag prints one
+//! usage message and exits 2 (clap's behaviour, and Go's `flag`).
 //!
 //! Usage: `notes --addr 127.0.0.1:8080 --db notes.db [--header-timeout 5s] [--shutdown-timeout 10s]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use axum::Router;
+use clap::Parser;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
@@ -20,65 +23,43 @@ use hyper_util::service::TowerToHyperService;
 use notes::{api, store::Store};
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tracing_subscriber::EnvFilter;
 
-/// The command line: the same flags as the Go twin.
+mod duration;
+
+/// Connections served at once; more wait in the kernel's backlog.
+const MAX_CONNECTIONS: usize = 1024;
+
+// ANCHOR: main
+/// A notes service: create, get and list notes over JSON, stored in SQLite.
+#[derive(Debug, Parser)]
+#[command(name = "notes")]
 struct Args {
+    /// Address to listen on
+    #[arg(long, default_value = "127.0.0.1:8080")]
     addr: String,
+    /// SQLite database file
+    #[arg(long, default_value = "notes.db")]
     db: PathBuf,
-    /// A request's headers must arrive within this long of the connection
-    /// opening or of the previous response on it.
+    /// Time for a request's headers, and for the next request on an idle
+    /// connection
+    #[arg(long, default_value = "5s", value_parser = duration::parse)]
     header_timeout: Duration,
-    /// After the signal, requests in flight have this long to finish.
+    /// Time requests in flight get after SIGTERM
+    #[arg(long, default_value = "10s", value_parser = duration::parse)]
     shutdown_timeout: Duration,
 }
 
-impl Args {
-    fn parse(mut args: impl Iterator<Item = String>) -> anyhow::Result<Args> {
-        let mut parsed = Args {
-            addr: "127.0.0.1:8080".into(),
-            db: "notes.db".into(),
-            header_timeout: Duration::from_secs(5),
-            shutdown_timeout: Duration::from_secs(10),
-        };
-        while let Some(arg) = args.next() {
-            // Accept `--flag value` and `--flag=value`, as Go's flag package does.
-            let (flag, inline) = match arg.split_once('=') {
-                Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
-                None => (arg, None),
-            };
-            let name = flag.trim_start_matches('-').to_owned();
-            let value = inline
-                .or_else(|| args.next())
-                .with_context(|| format!("--{name} needs a value"))?;
-            let duration = || {
-                humantime::parse_duration(&value)
-                    .with_context(|| format!("invalid value {value:?} for --{name}"))
-            };
-            match name.as_str() {
-                "addr" => parsed.addr = value.clone(),
-                "db" => parsed.db = value.clone().into(),
-                "header-timeout" => parsed.header_timeout = duration()?,
-                "shutdown-timeout" => parsed.shutdown_timeout = duration()?,
-                other => bail!(
-                    "unknown flag -{other} (known: --addr, --db, --header-timeout, --shutdown-timeout)"
-                ),
-            }
-        }
-        Ok(parsed)
-    }
-}
-
-// ANCHOR: main
 #[tokio::main]
 async fn main() -> anyhow::Result<ExitCode> {
+    let args = Args::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=debug".into()),
         )
         .init();
-    let args = Args::parse(std::env::args().skip(1))?;
     // Caught before the server says it listens. SIGTERM is what `docker
     // stop` and systemd send; SIGINT is Ctrl-C.
     let mut terminate = signal(SignalKind::terminate())?;
@@ -120,10 +101,10 @@ async fn main() -> anyhow::Result<ExitCode> {
 // ANCHOR_END: main
 
 // ANCHOR: accept
-/// Accepts connections until `stop` and serves each with hyper, closing
-/// those whose request headers take longer than `header_timeout`. (axum's
-/// own `serve` has no such timeout.) Returns the open connections, for a
-/// graceful shutdown.
+/// Accepts connections until `stop`, at most `MAX_CONNECTIONS` at once,
+/// and serves each with hyper, closing those whose request headers take
+/// longer than `header_timeout`. (axum's own `serve` has no such timeout.)
+/// Returns the open connections, for a graceful shutdown.
 async fn accept(
     listener: TcpListener,
     router: Router,
@@ -134,7 +115,17 @@ async fn accept(
     http.timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
     let open = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
+        // A free slot first: past the limit, connections wait in the
+        // kernel's backlog instead of taking file descriptors.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_closed) => break, // nothing closes it
+            },
+            () = stop.cancelled() => break,
+        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -152,6 +143,7 @@ async fn accept(
             if let Err(e) = connection.await {
                 tracing::debug!("connection closed: {e}");
             }
+            drop(slot);
         });
     }
     open
@@ -162,26 +154,38 @@ async fn accept(
 mod tests {
     use std::time::Duration;
 
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, Parser};
+
     use super::Args;
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        Args::try_parse_from(std::iter::once("notes").chain(args.iter().copied()))
+    }
+
+    /// The address and the database file; `None` for an error.
+    type Want = Option<(&'static str, &'static str)>;
 
     #[test]
     fn reads_flags_like_go() {
-        let cases = [
+        let cases: [(&[&str], Want); 6] = [
             (
-                vec!["--addr", "127.0.0.1:0", "--db", "x.db"],
+                &["--addr", "127.0.0.1:0", "--db", "x.db"],
                 Some(("127.0.0.1:0", "x.db")),
             ),
             (
-                vec!["-addr=1.2.3.4:5", "-db=y.db"],
+                &["--addr=1.2.3.4:5", "--db=y.db"],
                 Some(("1.2.3.4:5", "y.db")),
             ),
-            (vec![], Some(("127.0.0.1:8080", "notes.db"))),
-            (vec!["--port", "1"], None),
-            (vec!["--db"], None),
+            (&[], Some(("127.0.0.1:8080", "notes.db"))),
+            (&["--port", "1"], None),
+            (&["--db"], None),
+            (&["x.db"], None),
         ];
         for (argv, want) in cases {
-            let got = Args::parse(argv.iter().map(|s| s.to_string()));
-            let got = got.ok().map(|a| (a.addr, a.db.display().to_string()));
+            let got = parse(argv)
+                .ok()
+                .map(|a| (a.addr, a.db.display().to_string()));
             let want = want.map(|(a, d)| (a.to_owned(), d.to_owned()));
             assert_eq!(got, want, "{argv:?}");
         }
@@ -189,11 +193,31 @@ mod tests {
 
     #[test]
     fn reads_durations_like_go() {
-        let args = ["--header-timeout", "250ms", "-shutdown-timeout=2s"];
-        let got = Args::parse(args.iter().map(|s| s.to_string())).expect("valid flags");
+        let got =
+            parse(&["--header-timeout", "250ms", "--shutdown-timeout=2s"]).expect("valid flags");
         assert_eq!(got.header_timeout, Duration::from_millis(250));
         assert_eq!(got.shutdown_timeout, Duration::from_secs(2));
-        let bad = Args::parse(["--header-timeout", "soon"].iter().map(|s| s.to_string()));
-        assert!(bad.is_err());
+        let defaults = parse(&[]).expect("no flags");
+        assert_eq!(
+            (defaults.header_timeout, defaults.shutdown_timeout),
+            (Duration::from_secs(5), Duration::from_secs(10))
+        );
+        assert!(parse(&["--header-timeout", "soon"]).is_err());
+    }
+
+    /// `Args::parse` prints the message once and exits 2 for an error, 0
+    /// for help.
+    #[test]
+    fn bad_flags_exit_2_and_help_exits_0() {
+        let bad = parse(&["--header-timeout", "5"]).unwrap_err();
+        assert_eq!(
+            (bad.kind(), bad.exit_code()),
+            (ErrorKind::ValueValidation, 2)
+        );
+        for help in ["-h", "--help"] {
+            let help = parse(&[help]).unwrap_err();
+            assert_eq!((help.kind(), help.exit_code()), (ErrorKind::DisplayHelp, 0));
+        }
+        Args::command().debug_assert();
     }
 }
