@@ -1,0 +1,3 @@
+module example.com/gotorust/web-services/handler-errors
+
+go 1.27

@@ -1,0 +1,40 @@
+//! The handler of `compile-fail/e0277-handler-body-not-last.rs`, with
+//! `#[axum::debug_handler]`: the error now names the argument at fault.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::put;
+use axum::{Json, Router};
+use serde::Deserialize;
+
+type Store = Arc<Mutex<HashMap<u32, String>>>;
+
+#[derive(Deserialize)]
+struct Rename {
+    title: String,
+}
+
+#[axum::debug_handler]
+async fn rename(
+    State(store): State<Store>,
+    Json(body): Json<Rename>,
+    Path(id): Path<u32>,
+) -> StatusCode {
+    let mut titles = store.lock().unwrap();
+    match titles.get_mut(&id) {
+        Some(title) => {
+            *title = body.title;
+            StatusCode::NO_CONTENT
+        }
+        None => StatusCode::NOT_FOUND,
+    }
+}
+
+fn main() {
+    let _app: Router = Router::new()
+        .route("/notes/{id}", put(rename))
+        .with_state(Store::default());
+}
