@@ -435,7 +435,16 @@ impl Page {
     /// resource added by a script, or finite animation is pending.
     /// Navigations, clicks and keystrokes call it themselves.
     pub async fn settle(&self) -> Result<()> {
-        let deadline = Instant::now() + self.timeout;
+        self.settle_within(self.timeout).await
+    }
+
+    /// [`settle`](Self::settle), giving up after `within`. Each look at the
+    /// page is still one command bounded by the page's own timeout, so a
+    /// loaded machine slows the answer down but cannot change it: a short
+    /// `within` fails naming what is still pending, never a command that
+    /// was cut short.
+    pub async fn settle_within(&self, within: Duration) -> Result<()> {
+        let deadline = Instant::now() + within;
         let mut last;
         loop {
             let pending = self
@@ -458,7 +467,7 @@ impl Page {
             if Instant::now() >= deadline {
                 return Err(Error::Timeout {
                     what: format!("the page to settle ({last})"),
-                    after: self.timeout,
+                    after: within,
                 });
             }
             tokio::time::sleep(POLL_INTERVAL).await;

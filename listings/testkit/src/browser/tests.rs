@@ -266,13 +266,10 @@ mod chromium {
         );
         // A timer that never ends in time is named in the failure.
         page.evaluate("setTimeout(() => {}, 600000)").await.unwrap();
-        let error = Page {
-            timeout: Duration::from_millis(300),
-            ..page
-        }
-        .settle()
-        .await
-        .unwrap_err();
+        let error = page
+            .settle_within(Duration::from_millis(300))
+            .await
+            .unwrap_err();
         assert!(
             error.to_string().contains("a 600000 ms timer set at"),
             "{error}"
