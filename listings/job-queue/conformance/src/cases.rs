@@ -108,8 +108,15 @@ pub fn runs_as_many_jobs_at_once_as_it_has_workers(twin: &Twin) {
     // workers until the third starts, which it cannot, so what the test
     // sees does not change while it looks.
     let ids: Vec<u64> = (0..3).map(|_| submit(&server, &spin(3, 10_000))).collect();
-    wait_for(&server, ids[0], "running");
-    wait_for(&server, ids[1], "running");
+    for &id in &ids[..2] {
+        let view = eventually(&format!("job {id} to start"), || {
+            Some(job(&server, id)).filter(|view| view["status"] != "queued")
+        });
+        assert_eq!(
+            view["status"], "running",
+            "job {id} waits for a third: {view}"
+        );
+    }
     let third = job(&server, ids[2]);
     assert_eq!(
         third["status"], "queued",
