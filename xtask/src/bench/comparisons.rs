@@ -93,7 +93,7 @@ const ALLOWED: &[Allowed] = &[
     },
     Allowed {
         chapter: "job-queue.md",
-        words: "with `--keep-finished-for 1s` and checks the same over HTTP",
+        words: "with `--keep-finished-for 5s` and checks the same over HTTP",
         reason: "a setting the suite starts the twins with",
     },
     Allowed {

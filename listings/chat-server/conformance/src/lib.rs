@@ -173,13 +173,16 @@ pub fn order_is_kept_per_sender(twin: &Twin) {
 /// A client that does not join in time gets an error and a close frame
 /// (1008); one that joined in time stays.
 pub fn join_timeout_disconnects_with_an_error(twin: &Twin) {
-    let server = twin.start_with(["--join-timeout-ms", "300"]);
+    // Three seconds for `prompt` to connect and join, which a loaded
+    // machine takes far less than.
+    let server = twin.start_with(["--join-timeout-ms", "3000"]);
     run(async {
         let mut prompt = Client::join(&server, "prompt").await;
         let mut idle = Client::connect(&server).await;
         assert_eq!(idle.recv_type("error").await["code"], "join_timeout");
         assert_eq!(idle.expect_close().await, Some(1008));
-        // Well past the timeout, the client that joined is still served.
+        // Past the timeout of `prompt`, which connected first, and then
+        // some, the client that joined is still served.
         tokio::time::sleep(Duration::from_millis(600)).await;
         prompt.send(say("still here")).await;
         assert_eq!(prompt.recv().await, message("prompt", "still here"));
@@ -334,11 +337,13 @@ pub fn rate_limit_refuses_a_flood(twin: &Twin) {
         for i in 0..10 {
             ada.send(say(&format!("flood {i}"))).await;
         }
-        let (mut delivered, mut refused) = (0, 0);
+        // Which ones pass depends on how fast they went out, so the watcher
+        // is held to what the sender was told.
+        let (mut delivered, mut refused) = (Vec::new(), 0);
         for _ in 0..10 {
             let frame = ada.recv().await;
             match frame["type"].as_str() {
-                Some("message") => delivered += 1,
+                Some("message") => delivered.push(frame["text"].clone()),
                 Some("error") if frame["code"] == "rate_limited" => refused += 1,
                 _ => panic!("unexpected {frame}"),
             }
@@ -347,12 +352,13 @@ pub fn rate_limit_refuses_a_flood(twin: &Twin) {
             refused >= 1,
             "ten messages at once, two allowed per second: none refused"
         );
-        assert!(delivered >= 1, "the first messages of a burst are allowed");
-        for i in 0..delivered {
-            assert_eq!(
-                watcher.recv_type("message").await["text"],
-                format!("flood {i}")
-            );
+        assert_eq!(
+            delivered.first(),
+            Some(&json!("flood 0")),
+            "the first messages of a burst are allowed"
+        );
+        for text in delivered {
+            assert_eq!(watcher.recv_type("message").await["text"], text);
         }
         tokio::time::sleep(Duration::from_millis(1500)).await;
         ada.send(say("after a pause")).await;
@@ -389,7 +395,14 @@ pub fn slow_consumer_is_told_or_dropped_and_others_are_unaffected(twin: &Twin) {
                 talker.send(say(&format!("{i} {bulk}"))).await;
             }
             for i in start..start + BATCH {
-                let frame = talker.recv_type("message").await;
+                // The slow client may be dropped meanwhile (the write
+                // timeout passes sooner on a loaded machine), which the
+                // room hears of.
+                let mut frame = talker.recv().await;
+                if frame == json!({"type": "left", "name": "slow"}) {
+                    frame = talker.recv().await;
+                }
+                assert_eq!(frame["type"], "message", "the talker got {frame}");
                 let text = frame["text"].as_str().unwrap();
                 assert!(
                     text.starts_with(&format!("{i} ")),

@@ -79,25 +79,45 @@ pub fn reports_a_wordcount_result(twin: &Twin) {
 }
 
 pub fn moves_a_job_from_queued_to_running_to_done(twin: &Twin) {
-    let server = twin.start_with(["--workers", "1"]);
-    busy_worker(&server, 3_000);
-    let id = submit(&server, &sleep(1_000));
+    let server = twin.start_with(["--workers", "2"]);
+    // Both workers sleep for five seconds, far longer than one submission
+    // and one look take, so the job is seen queued first.
+    submit(&server, &sleep(5_000));
+    submit(&server, &sleep(5_000));
+    // Then a spin job that waits for a partner: it stays running until the
+    // test submits that partner, so no poll can miss the state.
+    let id = submit(&server, &spin(2, 10_000));
     let mut seen: Vec<String> = Vec::new();
-    eventually("the job to finish", || {
-        let status = job(&server, id)["status"].as_str().unwrap().to_owned();
-        if seen.last() != Some(&status) {
-            seen.push(status.clone());
-        }
-        (status == "done").then_some(())
-    });
+    let mut watch = |until: &str| {
+        eventually(&format!("job {id} to be {until}"), || {
+            let status = job(&server, id)["status"].as_str().unwrap().to_owned();
+            if seen.last() != Some(&status) {
+                seen.push(status.clone());
+            }
+            (status == until || status == "failed").then_some(())
+        });
+    };
+    watch("running");
+    submit(&server, &spin(2, 10_000));
+    watch("done");
     assert_eq!(seen, ["queued", "running", "done"]);
 }
 
 pub fn runs_as_many_jobs_at_once_as_it_has_workers(twin: &Twin) {
     let server = twin.start_with(["--workers", "2", "--queue-capacity", "4"]);
-    let ids: Vec<u64> = (0..3).map(|_| submit(&server, &sleep(3_000))).collect();
-    wait_for(&server, ids[0], "running");
-    wait_for(&server, ids[1], "running");
+    // Three spin jobs that wait for each other: the first two hold both
+    // workers until the third starts, which it cannot, so what the test
+    // sees does not change while it looks.
+    let ids: Vec<u64> = (0..3).map(|_| submit(&server, &spin(3, 10_000))).collect();
+    for &id in &ids[..2] {
+        let view = eventually(&format!("job {id} to start"), || {
+            Some(job(&server, id)).filter(|view| view["status"] != "queued")
+        });
+        assert_eq!(
+            view["status"], "running",
+            "job {id} waits for a third: {view}"
+        );
+    }
     let third = job(&server, ids[2]);
     assert_eq!(
         third["status"], "queued",
@@ -149,7 +169,9 @@ pub fn answers_429_with_retry_after_exactly_when_full(twin: &Twin) {
 
 pub fn accepts_again_once_a_worker_makes_room(twin: &Twin) {
     let server = twin.start_with(["--workers", "1", "--queue-capacity", "1"]);
-    let busy = busy_worker(&server, 1_000);
+    // Five seconds: far longer than the two requests that must come while
+    // the worker is still busy.
+    let busy = busy_worker(&server, 5_000);
     let waiting = submit(&server, &sleep(1));
     assert_eq!(
         post_job(&server, &sleep(1)).status(),
@@ -286,12 +308,19 @@ pub fn answers_healthz(twin: &Twin) {
 
 // ANCHOR: drain
 pub fn drains_every_accepted_job_on_sigterm(twin: &Twin) {
-    let server = twin.start_with(["--workers", "1", "--queue-capacity", "8"]);
-    let ids: Vec<u64> = (0..4).map(|_| submit(&server, &sleep(500))).collect();
-    wait_for(&server, ids[0], "running");
+    let server = twin.start_with(["--workers", "2", "--queue-capacity", "8"]);
+    // One worker spins until a partner spin job starts, the other sleeps
+    // for five seconds; the partner and a fourth job wait in the queue.
+    let held = submit(&server, &spin(2, 10_000));
+    wait_for(&server, held, "running");
+    submit(&server, &sleep(5_000));
+    submit(&server, &spin(2, 10_000));
+    let last = submit(&server, &wordcount("last"));
+    assert_eq!(job(&server, last)["status"], "queued");
     server.signal(Signal::SIGTERM);
 
-    // While the three queued jobs still run, the server answers, with 503.
+    // The drain cannot end before the sleeper wakes and the partner
+    // starts, and until then the server answers, with 503.
     eventually("the server to start draining", || {
         (get(&server, "/healthz").0 == StatusCode::SERVICE_UNAVAILABLE).then_some(())
     });
@@ -374,7 +403,8 @@ pub fn forgets_finished_jobs_beyond_the_byte_limit(twin: &Twin) {
 }
 
 pub fn forgets_finished_jobs_after_their_age(twin: &Twin) {
-    let server = twin.start_with(["--keep-finished-for", "1s"]);
+    // Long enough that the test, however slow, sees the job done first.
+    let server = twin.start_with(["--keep-finished-for", "5s"]);
     let id = submit(&server, &wordcount("brief"));
     wait_for(&server, id, "done");
     eventually(&format!("job {id} to be forgotten"), || {
@@ -387,6 +417,7 @@ pub fn closes_a_connection_whose_headers_trickle(twin: &Twin) {
     let server = twin.start_with(["--header-timeout", "1s"]);
     // A header line every 200 ms, forever: each one is progress, but the
     // request never ends.
+    let opened = Instant::now();
     let mut slow = connect(&server, "GET /healthz HTTP/1.1\r\nHost: test\r\n");
     let closed = until_closed(&mut slow, "X-Slow: still coming\r\n").unwrap_or_else(|| {
         panic!(
@@ -394,10 +425,13 @@ pub fn closes_a_connection_whose_headers_trickle(twin: &Twin) {
             server.language
         )
     });
+    // Timed from before the connection opened, which the twin's clock
+    // cannot precede, however late this thread runs.
+    let after = opened.elapsed();
     assert_eq!(closed.received, "", "closed without an answer");
     assert!(
-        closed.after >= Duration::from_millis(900),
-        "closed too soon: {closed:?}"
+        after >= Duration::from_millis(900),
+        "closed {after:?} after connecting: too soon"
     );
     // The twin still serves everyone else.
     assert_eq!(get(&server, "/healthz").0, StatusCode::OK);
@@ -514,8 +548,9 @@ fn draining_with_two_long_jobs(twin: &Twin, drain_timeout: &str) -> Server {
 }
 
 pub fn abandons_jobs_at_the_drain_deadline_and_exits_1(twin: &Twin) {
-    let server = draining_with_two_long_jobs(twin, "1s");
-    // Twenty seconds of work left, a deadline of one.
+    // Twenty seconds of work left, a deadline of five: time enough to see
+    // the drain start, too short for the first job to end.
+    let server = draining_with_two_long_jobs(twin, "5s");
     let (status, log) = exit(server);
     assert_eq!(status.code(), Some(1), "jobs were lost: exit 1\n{log}");
     assert_eq!(log_field(&log, "drained", "abandoned"), Some(2), "{log}");
