@@ -35,6 +35,7 @@ pub enum StageName {
     Rust,
     Go,
     GoTwins,
+    Bench,
     Book,
     Urls,
     Browser,
@@ -90,6 +91,19 @@ const STAGES: &[Stage] = &[
             }
             args.extend(["--", "--ignored"]);
             cargo(env, &args)
+        },
+    },
+    Stage {
+        name: "bench",
+        hint: "`cargo xtask bench quick` failed: a benchmark no longer runs (its numbers are not checked); rerun it alone",
+        // After `rust`, whose debug builds of the twins it uses, so it
+        // compiles almost nothing. It checks that every benchmark still
+        // runs end to end, never what it measures.
+        run: |env| {
+            crate::bench::quick(&crate::bench::Context::quick(
+                env.root.clone(),
+                env.go.clone(),
+            ))
         },
     },
     Stage {
