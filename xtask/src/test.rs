@@ -305,7 +305,7 @@ fn cgo_enabled(go: &Path) -> bool {
 
 /// The workspace packages that build a C static library.
 fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let output = Command::new(crate::env::cargo_binary())
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .current_dir(&env.root)
         .output()

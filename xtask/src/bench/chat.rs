@@ -13,9 +13,10 @@
 //!    keeps them) and reads the server's resident memory (`VmRSS`) before
 //!    and after: the difference divided by the count is what one waiting
 //!    connection costs. Then, on another fresh process, joins clients up to
-//!    1,000, 5,000 and 10,000, each client reading and discarding what the
-//!    server sends it, and reads `VmRSS` once the room is quiet at each
-//!    count: (RSS at N − RSS before) / N is the memory per joined client.
+//!    each count of [`JOINED`] (clients with small receive buffers that do
+//!    not read while others join, see [`connect_small`]), then has every
+//!    client read what the server sent it, and reads `VmRSS` once the room
+//!    is quiet: (RSS at N − RSS before) / N is the memory per joined client.
 //! 2. **Broadcast** (fresh process, [`RUNS`] runs). Joins 1,000 clients and
 //!    one sender, then the sender sends a bounded number of rounds, one
 //!    message at a time, each stamped with its send time; every client
@@ -46,14 +47,19 @@ use super::{Context, Row, round1, round2};
 
 /// The idle connections we aim for; fewer if the file limit is lower.
 const IDLE_TARGET: usize = 10_000;
-/// The joined-client counts memory is read at.
-const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
+/// The joined-client counts memory is read at. Joining is quadratic in
+/// both twins (each newcomer's welcome lists every member, sorted, and
+/// every member is told of the newcomer), so joining 3,000 takes about
+/// nine times as long as 1,000; 10,000 would take minutes per twin, past
+/// the twenty minutes `bench all` may take.
+const JOINED: [usize; 3] = [1_000, 2_000, 3_000];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
-/// Runs of the memory phases and of the broadcast per twin.
-const MEMORY_RUNS: usize = 3;
+/// Runs of the memory phases and of the broadcast per twin. Memory is
+/// measured once per twin: it is the slowest phase (see [`JOINED`]).
+const MEMORY_RUNS: usize = 1;
 const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
 const ROUNDS: usize = 100;
@@ -68,10 +74,18 @@ const STEP: Duration = Duration::from_secs(10);
 const PHASE: Duration = Duration::from_secs(120);
 const ROUND: Duration = Duration::from_secs(10);
 
-/// Server flags for both twins: joins may wait (idle connections), and
-/// the rate limit may not shape the result. `--buffer` stays at its
+/// Server flags for both twins: joins may wait (idle connections), a
+/// client may stop reading for a while (the joined clients, see
+/// [`connect_small`]) and the rate limit may not shape the result. `--buffer` stays at its
 /// default, 64, in both.
-const FLAGS: &[&str] = &["--join-timeout-ms", "600000", "--rate-per-sec", "100000"];
+const FLAGS: &[&str] = &[
+    "--join-timeout-ms",
+    "600000",
+    "--rate-per-sec",
+    "100000",
+    "--write-timeout-ms",
+    "600000",
+];
 const TWINS: [&str; 2] = ["rust", "go"];
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
@@ -356,16 +370,20 @@ impl Bench<'_> {
         drop(join(&url, "warmup").await?);
         tokio::time::sleep(self.sizes.settle).await;
         let before_kib = rss_kib(&server)?;
-        let mut readers = tokio::task::JoinSet::new();
+        let mut members: Vec<Socket> = Vec::new();
         let mut per_client = Vec::new();
-        let mut joined = 0;
+        let addr = server.addr();
         for &target in &self.sizes.joined {
+            let step = Instant::now();
             let sockets: Vec<Socket> = tokio::time::timeout(
                 PHASE,
-                futures_util::stream::iter(joined..target)
+                futures_util::stream::iter(members.len()..target)
                     .map(|i| {
                         let url = &url;
-                        async move { join(url, &format!("m{i}")).await.map(|(s, _)| s) }
+                        async move {
+                            let socket = connect_small(url, addr).await?;
+                            join_on(socket, &format!("m{i}")).await.map(|(s, _)| s)
+                        }
                     })
                     .buffer_unordered(CONNECTING_AT_ONCE)
                     .try_collect(),
@@ -373,20 +391,21 @@ impl Bench<'_> {
             .await
             .with_context(|| format!("joining {target} clients took over {PHASE:?}"))?
             .with_context(|| failure(&server, "joining clients"))?;
-            for mut socket in sockets {
-                readers.spawn(async move { while let Some(Ok(_)) = socket.next().await {} });
-            }
-            joined = target;
+            members.extend(sockets);
+            let joined_in = step.elapsed();
+            members = drain(members)
+                .await
+                .with_context(|| failure(&server, "reading what the joined clients were sent"))?;
             quiet(&server, self.sizes.settle).await?;
             let after_kib = rss_kib(&server)?;
             per_client.push((after_kib - before_kib) / target as f64);
+            eprintln!(
+                "  {target} joined clients: {:.1} KiB each; joined in {joined_in:.0?}, \
+                 quiet after {:.0?}",
+                per_client.last().unwrap(),
+                step.elapsed()
+            );
         }
-        ensure!(
-            readers.len() == joined && readers.try_join_next().is_none(),
-            "{}",
-            failure(&server, "keeping the joined clients connected")
-        );
-        readers.abort_all();
         Ok(per_client)
     }
 
@@ -537,6 +556,47 @@ fn percentile(sorted: &[u128], percent: f64) -> u128 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
+/// Reads every socket until nothing has come for a while, concurrently,
+/// and gives them back; fails if the server closed any of them.
+async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
+    let mut readers = tokio::task::JoinSet::new();
+    for mut socket in sockets {
+        readers.spawn(async move {
+            loop {
+                match tokio::time::timeout(Duration::from_millis(300), socket.next()).await {
+                    Ok(Some(Ok(_))) => {}
+                    Ok(other) => bail!("a joined client's connection ended: {other:?}"),
+                    Err(_) => return Ok(socket),
+                }
+            }
+        });
+    }
+    let mut drained = Vec::new();
+    while let Some(socket) = readers.join_next().await {
+        drained.push(socket??);
+    }
+    Ok(drained)
+}
+
+/// A connection whose receive buffer is small (4 KiB), for clients that
+/// join and then stop reading for a while: the server's writes to it block
+/// soon, so the announcements of later joins are skipped (each twin's
+/// bounded queue) instead of written one by one into a large socket
+/// buffer. That keeps joining N clients from costing N² frame writes.
+async fn connect_small(url: &str, addr: std::net::SocketAddr) -> Result<Socket> {
+    let connect = async {
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        socket.set_recv_buffer_size(4096)?;
+        let stream = socket.connect(addr).await?;
+        let (socket, _) =
+            tokio_tungstenite::client_async(url, MaybeTlsStream::Plain(stream)).await?;
+        anyhow::Ok(socket)
+    };
+    tokio::time::timeout(STEP, connect)
+        .await
+        .with_context(|| format!("connecting to {url} took over {STEP:?}"))?
+}
+
 async fn connect(url: &str) -> Result<Socket> {
     let (socket, _) = tokio::time::timeout(STEP, tokio_tungstenite::connect_async(url))
         .await
@@ -546,7 +606,11 @@ async fn connect(url: &str) -> Result<Socket> {
 
 /// Connects, joins as `name` and returns the socket with the welcome frame.
 async fn join(url: &str, name: &str) -> Result<(Socket, Value)> {
-    let mut socket = connect(url).await?;
+    join_on(connect(url).await?, name).await
+}
+
+/// Joins as `name` on an open connection.
+async fn join_on(mut socket: Socket, name: &str) -> Result<(Socket, Value)> {
     let frame = json!({ "type": "join", "name": name }).to_string();
     socket.send(Message::text(frame)).await?;
     let welcome = tokio::time::timeout(STEP, socket.next())

@@ -156,10 +156,13 @@ impl Row {
         };
         let (rust_median, rust_range) = summary(rust);
         let (go_median, go_range) = summary(go);
+        let samples = rust.len().min(go.len());
+        // One sample has no spread to show.
+        let range = |r| (samples > 1).then_some(r);
         Row {
-            rust_range: Some(rust_range),
-            go_range: Some(go_range),
-            samples: Some(rust.len().min(go.len())),
+            rust_range: range(rust_range),
+            go_range: range(go_range),
+            samples: Some(samples),
             ..Row::once(case, metric, unit, rust_median, go_median)
         }
     }
@@ -560,11 +563,17 @@ mod tests {
             1.0,
             "the lower middle of an even count"
         );
-        let row = Row::sampled("c", "m", "ms", &[1.0, 3.0, 2.0], &[5.0], round2);
+        let row = Row::sampled("c", "m", "ms", &[1.0, 3.0, 2.0], &[5.0, 4.0], round2);
         assert_eq!(row.rust, 2.0);
         assert_eq!(row.rust_range, Some(Range { min: 1.0, max: 3.0 }));
-        assert_eq!(row.go_range(), Range { min: 5.0, max: 5.0 });
-        assert_eq!(row.samples, Some(1), "the fewer samples of the two");
+        assert_eq!(row.go_range(), Range { min: 4.0, max: 5.0 });
+        assert_eq!(row.samples, Some(2), "the fewer samples of the two");
+        let once = Row::sampled("c", "m", "ms", &[1.0], &[5.0], round2);
+        assert_eq!(
+            (once.rust_range, once.samples),
+            (None, Some(1)),
+            "no spread"
+        );
     }
 
     #[test]

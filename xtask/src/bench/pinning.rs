@@ -144,7 +144,9 @@ impl Pinning {
                 task.display()
             );
             let name = fs::read_to_string(task.join("comm")).unwrap_or_default();
-            if name.starts_with("tokio-runtime-w") {
+            // "tokio-rt-worker" is tokio's default worker name; older
+            // versions said "tokio-runtime-worker", cut to 15 bytes.
+            if name.starts_with("tokio-rt-worker") || name.starts_with("tokio-runtime-w") {
                 tokio_workers += 1;
             }
         }

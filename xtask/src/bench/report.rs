@@ -176,8 +176,19 @@ fn generate(results: &Value) -> Result<Vec<(String, String)>> {
                 ratio(row)
             )?;
         }
+        let curve = latency_curve(&rows);
+        if curve.is_some() {
+            tables = tables.replacen(
+                &format!("{{{{#include {name}.svg}}}}\n"),
+                &format!("{{{{#include {name}.svg}}}}\n\n{{{{#include {name}-latency.svg}}}}\n"),
+                1,
+            );
+        }
         files.push((format!("{name}.md"), tables));
         files.push((format!("{name}.svg"), chart(title, &rows)));
+        if let Some(curve) = curve {
+            files.push((format!("{name}-latency.svg"), curve));
+        }
     }
     Ok(files)
 }
@@ -341,15 +352,18 @@ fn truncate(text: &str, chars: usize) -> String {
 /// chart, included inline, takes the theme's text colour; there is no
 /// background.
 fn chart(title: &str, rows: &[Row]) -> String {
-    // A ratio of 0/0 (no errors in either twin) has no bar to draw.
+    // A ratio of 0/0 (no errors in either twin) has no bar to draw, a
+    // figure with no better direction (a share of answers) no colour, and
+    // the open-loop latencies have a chart of their own (the curve).
     let rows: Vec<&Row> = rows
         .iter()
         .filter(|r| (r.rust / r.go).is_finite() && r.rust > 0.0 && r.go > 0.0)
+        .filter(|r| r.better().is_some())
+        .filter(|r| !(offered_percent(&r.case).is_some() && r.metric.starts_with("latency")))
         .collect();
-    let scale = Scale::holding(rows.iter().flat_map(|r| {
-        let (lo, hi) = ratio_range(r);
-        [r.rust / r.go, lo, hi]
-    }));
+    // The bars set the scale; a whisker that reaches past it stops at the
+    // edge (its figures are written above the bar).
+    let scale = Scale::holding(rows.iter().map(|r| r.rust / r.go));
     let height = HEADER + ROW * rows.len() as f64 + 8.0;
     let title = escape(title);
     let mut svg = format!(
@@ -396,7 +410,7 @@ fn chart(title: &str, rows: &[Row]) -> String {
     for (i, row) in rows.iter().enumerate() {
         let top = HEADER + ROW * i as f64;
         let ratio = row.rust / row.go;
-        let what = escape(&truncate(&format!("{} — {}", row.case, row.metric), 68));
+        let what = escape(&truncate(&format!("{} — {}", row.case, row.metric), 64));
         let figures = escape(&truncate(
             &format!(
                 "Rust {} · Go {} {} · Rust/Go {ratio:.2}",
@@ -414,7 +428,7 @@ fn chart(title: &str, rows: &[Row]) -> String {
         let (one, at) = (scale.x(1.0), scale.x(ratio));
         let _ = write!(
             svg,
-            "<text x=\"{MARGIN}\" y=\"{y1}\" font-size=\"12\">{what}</text>\n\
+            "<text x=\"{MARGIN}\" y=\"{y1}\" font-weight=\"bold\">{what}</text>\n\
              <text x=\"{MARGIN}\" y=\"{y2}\" opacity=\"0.8\">{figures}</text>\n\
              <rect class=\"bar\" x=\"{bx:.1}\" y=\"{by}\" width=\"{bw:.1}\" height=\"{BAND}\" \
              fill=\"{colour}\"/>\n",
@@ -446,6 +460,142 @@ fn chart(title: &str, rows: &[Row]) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The offered rate, in percent of capacity, of an open-loop case of the
+/// job-queue benchmark ("open loop at 50 % (2961/s)").
+fn offered_percent(case: &str) -> Option<f64> {
+    let rest = case.strip_prefix("open loop at ")?;
+    rest.split_once(" %")?.0.trim().parse().ok()
+}
+
+/// The plot area of the latency curve, in SVG units.
+const CURVE_LEFT: f64 = 52.0;
+const CURVE_RIGHT: f64 = WIDTH - 16.0;
+const CURVE_TOP: f64 = 62.0;
+const CURVE_BOTTOM: f64 = 232.0;
+
+/// Latency of accepted answers against the offered rate, one line per twin
+/// and percentile (p99 solid, p50 dashed), the runs' range as whiskers, on
+/// a logarithmic millisecond axis: the open-loop runs as a curve. None when
+/// the rows hold fewer than two open-loop rates.
+fn latency_curve(rows: &[Row]) -> Option<String> {
+    let series = |metric: &str| -> Vec<(f64, &Row)> {
+        let mut points: Vec<(f64, &Row)> = rows
+            .iter()
+            .filter(|r| r.metric == metric)
+            .filter_map(|r| Some((offered_percent(&r.case)?, r)))
+            .collect();
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        points
+    };
+    let p99 = series("latency p99, accepted");
+    let p50 = series("latency p50, accepted");
+    if p99.len() < 2 {
+        return None;
+    }
+    let values: Vec<f64> = p99
+        .iter()
+        .chain(&p50)
+        .flat_map(|(_, r)| {
+            let (a, b) = (r.rust_range(), r.go_range());
+            [a.min, a.max, b.min, b.max]
+        })
+        .filter(|v| *v > 0.0)
+        .collect();
+    let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = values.iter().copied().fold(0.0_f64, f64::max);
+    let (low, high) = (
+        low.log10().floor(),
+        high.log10().ceil().max(low.log10().floor() + 1.0),
+    );
+    let y = |ms: f64| {
+        let v = ms.max(10f64.powf(low)).log10();
+        CURVE_BOTTOM - (v - low) / (high - low) * (CURVE_BOTTOM - CURVE_TOP)
+    };
+    let x = |percent: f64| CURVE_LEFT + percent / 100.0 * (CURVE_RIGHT - CURVE_LEFT);
+    let height = CURVE_BOTTOM + 34.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
+         width=\"100%\" style=\"max-width:{max}px\" font-family=\"sans-serif\" font-size=\"11\" \
+         fill=\"currentColor\" role=\"img\" \
+         aria-label=\"Job queue: latency of accepted jobs against the offered rate\">\n\
+         <text x=\"{MARGIN}\" y=\"15\" font-size=\"14\" font-weight=\"bold\">Latency against offered load (open loop)</text>\n\
+         <text x=\"{MARGIN}\" y=\"31\">accepted jobs, ms (log scale); solid p99, dashed p50; whiskers: runs' range</text>\n\
+         <rect x=\"{MARGIN}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{RUST_BETTER}\"/>\
+         <text x=\"{l1}\" y=\"46\">Rust</text>\n\
+         <rect x=\"{l2}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{GO_BETTER}\"/>\
+         <text x=\"{l2t}\" y=\"46\">Go</text>\n\
+         <path class=\"axes\" d=\"M{CURVE_LEFT} {CURVE_TOP}V{CURVE_BOTTOM}H{CURVE_RIGHT}\" \
+         stroke=\"currentColor\" fill=\"none\"/>\n",
+        max = WIDTH * 1.5,
+        l1 = MARGIN + 13.0,
+        l2 = MARGIN + 60.0,
+        l2t = MARGIN + 73.0,
+    );
+    for decade in (low as i32)..=(high as i32) {
+        let ms = 10f64.powi(decade);
+        let _ = writeln!(
+            svg,
+            "<text x=\"{tx}\" y=\"{ty:.1}\" text-anchor=\"end\">{label}</text>\
+             <path d=\"M{CURVE_LEFT} {ty0:.1}H{CURVE_RIGHT}\" stroke=\"currentColor\" opacity=\"0.15\"/>",
+            tx = CURVE_LEFT - 4.0,
+            ty = y(ms) + 4.0,
+            ty0 = y(ms),
+            label = if decade < 0 {
+                format!("{ms:.prec$}", prec = (-decade) as usize)
+            } else {
+                format!("{ms:.0}")
+            },
+        );
+    }
+    for (percent, _) in &p99 {
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{percent} %</text>",
+            x(*percent),
+            CURVE_BOTTOM + 15.0
+        );
+    }
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">offered rate, % of the slower twin's capacity</text>",
+        (CURVE_LEFT + CURVE_RIGHT) / 2.0,
+        CURVE_BOTTOM + 30.0
+    );
+    for (points, dash) in [(&p99, ""), (&p50, " stroke-dasharray=\"4 3\"")] {
+        for (twin, colour) in [(0, RUST_BETTER), (1, GO_BETTER)] {
+            let value = |r: &Row| if twin == 0 { r.rust } else { r.go };
+            let range = |r: &Row| {
+                if twin == 0 {
+                    r.rust_range()
+                } else {
+                    r.go_range()
+                }
+            };
+            let line: Vec<String> = points
+                .iter()
+                .map(|(p, r)| format!("{:.1},{:.1}", x(*p), y(value(r))))
+                .collect();
+            let _ = writeln!(
+                svg,
+                "<polyline class=\"curve\" points=\"{}\" stroke=\"{colour}\" stroke-width=\"2\" \
+                 fill=\"none\"{dash}/>",
+                line.join(" ")
+            );
+            for (p, r) in points.iter() {
+                let (px, range) = (x(*p), range(r));
+                let _ = writeln!(
+                    svg,
+                    "<path class=\"whisker\" d=\"M{px:.1} {:.1}V{:.1}\" stroke=\"{colour}\"/>",
+                    y(range.min),
+                    y(range.max)
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>\n");
+    Some(svg)
 }
 
 /// A measured value with as many digits as a reader can use: none above
@@ -556,7 +706,7 @@ mod tests {
         assert_eq!(figure(0.508073), "0.51");
         assert_eq!(ratio(&row(0.0, 0.0)), "–");
         assert_eq!(ratio(&row(1.0, 4.0)), "0.25");
-        let sampled = Row::sampled("c", "m", "ms", &[1.0, 2.0, 3.0], &[4.0], round2);
+        let sampled = Row::sampled("c", "m", "ms", &[1.0, 2.0, 3.0], &[4.0, 5.0], round2);
         assert_eq!(
             with_range(sampled.rust, sampled.rust_range),
             "2.00 (1.00–3.00)"
@@ -651,11 +801,54 @@ mod tests {
             NEITHER,
             "overlapping ranges"
         );
-        assert_eq!(
-            colour(sampled("%", &[1.0], &[2.0])),
-            NEITHER,
-            "no better direction"
+        let undirected = chart("T", &[sampled("%", &[1.0], &[2.0])]);
+        assert!(
+            !undirected.contains("class=\"bar\""),
+            "a figure with no better direction has no bar: {undirected}"
         );
+    }
+
+    #[test]
+    fn the_latency_curve_rises_with_latency_on_a_log_axis() {
+        let rows: Vec<Row> = [(25, 1.0, 2.0), (50, 10.0, 2.0), (100, 100.0, 2.0)]
+            .iter()
+            .map(|&(p, rust, go)| {
+                Row::once(
+                    &format!("open loop at {p} % (x/s)"),
+                    "latency p99, accepted",
+                    "ms",
+                    rust,
+                    go,
+                )
+            })
+            .collect();
+        let svg = latency_curve(&rows).unwrap();
+        let line = svg.lines().find(|l| l.contains("class=\"curve\"")).unwrap();
+        let points: Vec<(f64, f64)> = line
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|p| {
+                let (x, y) = p.split_once(',').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect();
+        // 1, 10 and 100 ms: equal steps up the log axis, at 25, 50, 100 %.
+        let step = points[0].1 - points[1].1;
+        assert!(step > 0.0, "higher latency is drawn higher: {points:?}");
+        assert!(
+            ((points[1].1 - points[2].1) - step).abs() < 0.2,
+            "each tenfold is the same height: {points:?}"
+        );
+        assert!(
+            ((points[2].0 - points[1].0) - 2.0 * (points[1].0 - points[0].0)).abs() < 0.2,
+            "the rate axis is linear: {points:?}"
+        );
+        assert!(latency_curve(&rows[..1]).is_none(), "one rate is no curve");
     }
 
     #[test]
@@ -711,7 +904,7 @@ mod tests {
         let text = fs::read_to_string(dir.join(RESULTS)).unwrap();
         let results: Value = serde_json::from_str(&text).unwrap();
         let files = generate(&results).unwrap();
-        assert_eq!(files.len(), 1 + 2 * BENCHES.len());
+        assert!(files.len() >= 1 + 2 * BENCHES.len());
         let mut stale = Vec::new();
         for (name, generated) in &files {
             let committed = fs::read_to_string(dir.join(name)).unwrap_or_default();
