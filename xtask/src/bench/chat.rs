@@ -245,7 +245,7 @@ pub fn run(ctx: &Context) -> Result<()> {
             broadcasts[1].iter().map(f).collect(),
         ]
     };
-    let broadcast_rows: [(&str, &str, fn(&Broadcast) -> f64); 4] = [
+    let broadcast_rows: [Figure; 4] = [
         ("latency p50", "ms", |b| b.p50_ms),
         ("latency p99", "ms", |b| b.p99_ms),
         ("time to reach all, p50", "ms", |b| b.reach_all_p50_ms),
@@ -288,7 +288,11 @@ pub fn run(ctx: &Context) -> Result<()> {
 
 /// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
 fn order(run: usize) -> [usize; 2] {
-    if run % 2 == 0 { [0, 1] } else { [1, 0] }
+    if run.is_multiple_of(2) {
+        [0, 1]
+    } else {
+        [1, 0]
+    }
 }
 
 /// Raises this process's soft limit on open files to the hard one (the
@@ -509,6 +513,9 @@ async fn quiet(server: &Server, settle: Duration) -> Result<()> {
     tokio::time::sleep(settle).await;
     Ok(())
 }
+
+/// A broadcast figure: its metric, its unit, and how to read it.
+type Figure = (&'static str, &'static str, fn(&Broadcast) -> f64);
 
 /// What one twin did in the broadcast rounds.
 struct Broadcast {

@@ -46,16 +46,26 @@ enum Says {
     Figures(fn(&Results) -> bool),
 }
 
-/// The order a comparison states.
+/// The order a comparison states, of the Rust figure against the Go one.
 #[derive(Clone, Copy, Debug)]
 enum Order {
     /// The Rust figure is lower (every Rust sample below every Go one).
-    RustLower,
+    Lower,
     /// The Rust figure is higher.
-    RustHigher,
+    Higher,
     /// The Rust twin did better, in the direction the row's metric counts
     /// as better ([`Row::better`]): lower time, higher throughput.
-    RustBetter,
+    Better,
+}
+
+impl Order {
+    fn says(self) -> &'static str {
+        match self {
+            Order::Lower => "the Rust figure is lower",
+            Order::Higher => "the Rust figure is higher",
+            Order::Better => "the Rust twin did better",
+        }
+    }
 }
 
 /// The words a sentence must use when the ranges overlap.
@@ -74,7 +84,7 @@ const CLAIMS: &[Claim] = &[
                     .collect()
             },
             at_least: 10,
-            order: Order::RustBetter,
+            order: Order::Better,
         },
     },
     Claim {
@@ -83,7 +93,7 @@ const CLAIMS: &[Claim] = &[
         says: Says::Compare {
             rows: |r| r.find("build", "clean debug build", "build time"),
             at_least: 1,
-            order: Order::RustHigher,
+            order: Order::Higher,
         },
     },
     Claim {
@@ -108,7 +118,7 @@ const CLAIMS: &[Claim] = &[
                     .collect()
             },
             at_least: 3,
-            order: Order::RustLower,
+            order: Order::Lower,
         },
     },
     Claim {
@@ -165,8 +175,9 @@ impl Claim {
                     Ok(())
                 } else {
                     Err(format!(
-                        "{order:?} does not hold, or the ranges overlap (then the sentence must \
+                        "\"{}\" does not hold, or the ranges overlap (then the sentence must \
                          say \"{NO_DIFFERENCE}\"), on: {}",
+                        order.says(),
                         wrong.join("; ")
                     ))
                 }
@@ -203,9 +214,9 @@ fn ordered(row: &Row, order: Order) -> bool {
     let rust_lower = rust.max < go.min;
     let rust_higher = rust.min > go.max;
     match order {
-        Order::RustLower => rust_lower,
-        Order::RustHigher => rust_higher,
-        Order::RustBetter => match row.better() {
+        Order::Lower => rust_lower,
+        Order::Higher => rust_higher,
+        Order::Better => match row.better() {
             Some(super::Better::Lower) => rust_lower,
             Some(super::Better::Higher) => rust_higher,
             None => false,

@@ -172,7 +172,11 @@ pub fn run(ctx: &Context) -> Result<()> {
 
 /// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
 fn order(run: usize) -> [usize; 2] {
-    if run % 2 == 0 { [0, 1] } else { [1, 0] }
+    if run.is_multiple_of(2) {
+        [0, 1]
+    } else {
+        [1, 0]
+    }
 }
 
 /// The rows of one case: medians and ranges of every run's figures.

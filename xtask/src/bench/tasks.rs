@@ -36,7 +36,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         // Interleaved, each twin going first in turn.
         let (mut go_kib, mut rust_kib) = (Vec::new(), Vec::new());
         for run in 0..runs {
-            if run % 2 == 0 {
+            if run.is_multiple_of(2) {
                 rust_kib.push(added_kib(Command::new(&rust), n)?);
                 go_kib.push(added_kib(Command::new(&go), n)?);
             } else {
