@@ -100,15 +100,15 @@ fn method(results: &Value) -> String {
         .max();
     let mut text = match runs {
         Some(n) => format!(
-            "Each figure is the median of up to {n} runs (each row's count is in results.json), \
-             with the lowest and highest in brackets; a figure without brackets was measured once, \
-             as a size is.\n"
+            "Each figure is the median of up to {n} runs of `cargo xtask bench all` on that \
+             machine (each row's count is in results.json), with the lowest and highest in \
+             brackets; a figure without brackets was measured once, as a size is.\n\
+             Rerun the command to measure yours.\n"
         ),
-        None => {
-            "Each figure comes from one run of `cargo xtask bench all` on that machine;\n".into()
-        }
+        None => "Each figure comes from one run of `cargo xtask bench all` on that machine;\n\
+                 rerun it to measure yours.\n"
+            .into(),
     };
-    text.push_str("rerun it to measure yours.\n");
     let pinning = &machine["pinning"];
     if let Some(server) = pinning["server_cpus"].as_str() {
         let _ = write!(
