@@ -131,11 +131,13 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")
         .env("CARGO_PROFILE_RELEASE_STRIP", "true");
     if !ctx.quick {
+        eprintln!("building the job queue with opt-level=z and LTO (the slowest build when cold)");
         run_ok(small, "cargo build --release with opt-level=z, LTO, strip")?;
     }
 
     let release_dir = crate::target_dir(&ctx.root).join(ctx.pick("release", "debug"));
     let mut rows = Vec::new();
+    eprintln!("stripping the Rust binaries and building the Go twins twice each");
     for service in SERVICES {
         let rust = release_dir.join(service.binary);
         let stripped = scratch.join(format!("{}-stripped", service.binary));
@@ -184,6 +186,7 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
 fn start_up(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let release_dir = crate::target_dir(&ctx.root).join(ctx.pick("release", "debug"));
     let starts = ctx.pick(STARTS, 1);
+    eprintln!("starting each flagship {starts} times per twin");
     let mut rows = Vec::new();
     for service in SERVICES {
         let args = (service.args)(scratch);
