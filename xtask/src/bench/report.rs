@@ -521,7 +521,7 @@ fn latency_curve(rows: &[Row]) -> Option<String> {
          fill=\"currentColor\" role=\"img\" \
          aria-label=\"Job queue: latency of accepted jobs against the offered rate\">\n\
          <text x=\"{MARGIN}\" y=\"15\" font-size=\"14\" font-weight=\"bold\">Latency against offered load (open loop)</text>\n\
-         <text x=\"{MARGIN}\" y=\"31\">accepted jobs, ms (log scale); solid p99, dashed p50; whiskers: runs' range</text>\n\
+         <text x=\"{MARGIN}\" y=\"31\">accepted jobs, ms, log scale; solid p99, dashed p50; whiskers: range</text>\n\
          <rect x=\"{MARGIN}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{RUST_BETTER}\"/>\
          <text x=\"{l1}\" y=\"46\">Rust</text>\n\
          <rect x=\"{l2}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{GO_BETTER}\"/>\
