@@ -75,10 +75,12 @@ const SERVICES: &[Service] = &[
 const STARTS: usize = 7;
 /// Samples of each inner-loop figure but the clean builds.
 const SAMPLES: usize = 5;
-/// Samples of each clean build: about a minute each for Rust, half of that
-/// for Go with an empty cache, so more would take `bench all` past twenty
-/// minutes on two cores.
+/// Samples of each clean build: about a minute each for a Rust debug
+/// build, half of that for Go with an empty cache, and two to three
+/// minutes for a Rust release build, so more would take `bench all` past
+/// twenty minutes on two cores.
 const CLEAN_SAMPLES: usize = 3;
+const CLEAN_RELEASE_SAMPLES: usize = 2;
 
 pub fn run(ctx: &Context) -> Result<()> {
     let scratch = ctx.out_dir.join("build-scratch");
@@ -319,7 +321,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let clean_release = timed(
         "clean release build",
         Box::new(|| clean(true)),
-        CLEAN_SAMPLES,
+        CLEAN_RELEASE_SAMPLES,
     )?;
     let clean_debug = timed(
         "clean debug build",
