@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 /// The book's tooling: serve the book, run every check, run the benchmarks.
 #[derive(Parser)]
@@ -57,10 +57,13 @@ enum Command {
         #[arg(value_enum)]
         stages: Vec<test::StageName>,
     },
-    /// Run a benchmark and regenerate src/measurements/.
+    /// Run a benchmark (NAME: one of xtask/src/bench/mod.rs's BENCHES), or
+    /// `all` of them and regenerate src/measurements/; `report` regenerates
+    /// it from target/bench/, `render` from the committed results.json;
+    /// `quick` is a smoke run into target/bench-quick/.
     Bench {
-        #[arg(value_enum)]
-        name: Benchmark,
+        #[arg(value_parser = bench_names())]
+        name: String,
     },
     /// Record the built book's new pages and anchors in xtask/page-manifest.txt
     /// (`cargo xtask test urls` checks them).
@@ -86,15 +89,12 @@ enum Supports {
     Supports { renderer: String },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Benchmark {
-    All,
-    JobQueue,
-    Chat,
-    Tasks,
-    Build,
-    Static,
-    Report,
+/// What `cargo xtask bench` accepts: every registered benchmark, and the
+/// commands that run several or none.
+fn bench_names() -> clap::builder::PossibleValuesParser {
+    let mut names: Vec<&str> = bench::BENCHES.iter().map(|b| b.name).collect();
+    names.extend(["all", "report", "render", "quick"]);
+    clap::builder::PossibleValuesParser::new(names)
 }
 
 fn main() -> ExitCode {
@@ -143,15 +143,12 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Bench { name } => {
             let go = tools::go()?;
-            let ctx = bench::Context::new(root, go);
-            match name {
-                Benchmark::JobQueue => bench::job_queue::run(&ctx),
-                Benchmark::Chat => bench::chat::run(&ctx),
-                Benchmark::Build => bench::build::run(&ctx),
-                Benchmark::Tasks => bench::tasks::run(&ctx),
-                Benchmark::Static => bench::static_build::run(&ctx),
-                Benchmark::Report => bench::report::run(&ctx),
-                Benchmark::All => bench::all(&ctx),
+            match name.as_str() {
+                "quick" => bench::quick(&bench::Context::quick(root, go)),
+                "all" => bench::all(&bench::Context::new(root, go)),
+                "report" => bench::report::run(&bench::Context::new(root, go)),
+                "render" => bench::report::render(&root),
+                name => bench::run_one(&bench::Context::new(root, go), bench::bench(name)?, (1, 1)),
             }
         }
     }

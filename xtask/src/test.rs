@@ -36,6 +36,7 @@ pub enum StageName {
     OneBuild,
     Go,
     GoTwins,
+    Bench,
     Book,
     Urls,
     Browser,
@@ -96,6 +97,19 @@ const STAGES: &[Stage] = &[
             }
             args.extend(["--", "--ignored"]);
             cargo(env, &args)
+        },
+    },
+    Stage {
+        name: "bench",
+        hint: "`cargo xtask bench quick` failed: a benchmark no longer runs (its numbers are not checked); rerun it alone",
+        // After `rust`, whose debug builds of the twins it uses, so it
+        // compiles almost nothing. It checks that every benchmark still
+        // runs end to end, never what it measures.
+        run: |env| {
+            crate::bench::quick(&crate::bench::Context::quick(
+                env.root.clone(),
+                env.go.clone(),
+            ))
         },
     },
     Stage {
@@ -297,7 +311,7 @@ fn cgo_enabled(go: &Path) -> bool {
 
 /// The workspace packages that build a C static library.
 fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
-    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let output = Command::new(crate::env::cargo_binary())
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .current_dir(&env.root)
         .output()

@@ -31,7 +31,7 @@ pub fn cargo_tool(krate: &str, version: &str, binary: &str) -> Result<PathBuf> {
         "installing {krate} {version} into {} (once; takes a few minutes)",
         root.display()
     );
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let status = Command::new(crate::env::cargo_binary())
         .args([
             "install",
             "--locked",

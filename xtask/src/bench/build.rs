@@ -2,21 +2,31 @@
 //!
 //! For the three flagship services, in both languages: release binary sizes
 //! (Rust default and stripped, plus `opt-level = "z"` with LTO for the job
-//! queue; Go default and `-ldflags="-s -w"`), time from start to the first served request, and
-//! resident memory once idle. For the job queue, the inner loop: a clean
-//! debug build, a rebuild with nothing changed, a rebuild after a one-line
-//! change, `cargo check` after it, and the same change linked once with GNU
-//! ld and once with mold, both forced with `-fuse-ld` (neither is Rust's
-//! default on x86_64 Linux, which is rust-lld since Rust 1.90, so these rows
-//! compare the two with each other only); Go's clean and incremental
-//! `go build`.
+//! queue; Go default and `-ldflags="-s -w"`), time from start to the first
+//! served request, and resident memory once idle, each start repeated.
+//!
+//! For the job queue, the inner loop, each figure repeated (the median and
+//! the range are reported):
+//! - clean builds: Rust debug and release from an empty target directory
+//!   (every dependency compiled; the standard library ships prebuilt);
+//!   Go from an empty build cache (`GOCACHE`, the standard library compiled
+//!   too) and from a cache that holds the standard packages it uses only
+//!   (built first, untimed: the same start as Rust's);
+//! - a rebuild with nothing changed and one after a one-line change;
+//! - the one-line change linked by each linker, through `cargo rustc` so the
+//!   flags reach the last crate only: the default (rust-lld on x86_64
+//!   Linux since Rust 1.90), GNU ld (`-fuse-ld=bfd`) and mold
+//!   (`-fuse-ld=mold`, if installed); the linker that made each binary is
+//!   read back from its `.comment` section.
+//!
+//! A quick run measures sizes and start-up on debug builds only.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result, bail, ensure};
+use anyhow::{Context as _, Result, ensure};
 use testkit::Twin;
 
 use super::{Context, Row};
@@ -61,8 +71,16 @@ const SERVICES: &[Service] = &[
     },
 ];
 
-/// Starts per service for the start-up figure; the median is reported.
+/// Starts per service for the start-up figure.
 const STARTS: usize = 7;
+/// Samples of each inner-loop figure but the clean builds.
+const SAMPLES: usize = 5;
+/// Samples of each clean build: about a minute each for a Rust debug
+/// build, half of that for Go with an empty cache, and two to three
+/// minutes for a Rust release build, so more would take `bench all` past
+/// twenty minutes on two cores.
+const CLEAN_SAMPLES: usize = 3;
+const CLEAN_RELEASE_SAMPLES: usize = 2;
 
 pub fn run(ctx: &Context) -> Result<()> {
     // Under the output directory (the clean build in it is large), and
@@ -75,33 +93,16 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut rows = Vec::new();
     rows.extend(sizes(ctx, scratch)?);
     rows.extend(start_up(ctx, scratch)?);
-    rows.extend(inner_loop(ctx, scratch)?);
+    if !ctx.quick {
+        rows.extend(inner_loop(ctx, scratch)?);
+    }
     super::print_rows("build, ship and start", &rows);
     let path = ctx.write_rows("build", &rows)?;
     println!("written to {}", path.display());
     Ok(())
 }
 
-fn cargo(ctx: &Context) -> Command {
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    command.current_dir(&ctx.root);
-    command
-}
-
-fn run_ok(mut command: Command, what: &str) -> Result<Duration> {
-    let started = Instant::now();
-    let output = command
-        .output()
-        .with_context(|| format!("cannot run {what}"))?;
-    let took = started.elapsed();
-    if !output.status.success() {
-        bail!(
-            "{what} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    Ok(took)
-}
+use super::{cargo, run_timed as run_ok};
 
 fn size_of(path: &Path) -> Result<f64> {
     Ok(fs::metadata(path)
@@ -116,7 +117,10 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let packages: Vec<&str> = SERVICES.iter().flat_map(|s| ["-p", s.package]).collect();
     eprintln!("building the flagships in release mode (default and size-optimised profiles)");
     let mut release = cargo(ctx);
-    release.args(["build", "--release"]).args(&packages);
+    release.arg("build").args(&packages);
+    if !ctx.quick {
+        release.arg("--release");
+    }
     run_ok(release, "cargo build --release")?;
     // A separate target directory: the size profile must not evict the
     // release build that the other benchmarks use.
@@ -131,10 +135,14 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         .env("CARGO_PROFILE_RELEASE_LTO", "true")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "1")
         .env("CARGO_PROFILE_RELEASE_STRIP", "true");
-    run_ok(small, "cargo build --release with opt-level=z, LTO, strip")?;
+    if !ctx.quick {
+        eprintln!("building the job queue with opt-level=z and LTO (the slowest build when cold)");
+        run_ok(small, "cargo build --release with opt-level=z, LTO, strip")?;
+    }
 
-    let release_dir = crate::target_dir(&ctx.root).join("release");
+    let release_dir = crate::target_dir(&ctx.root).join(ctx.pick("release", "debug"));
     let mut rows = Vec::new();
+    eprintln!("stripping the Rust binaries and building the Go twins twice each");
     for service in SERVICES {
         let rust = release_dir.join(service.binary);
         let stripped = scratch.join(format!("{}-stripped", service.binary));
@@ -143,16 +151,13 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         run_ok(strip, "strip")?;
         let go_default = scratch.join(format!("{}-go", service.binary));
         let go_small = scratch.join(format!("{}-go-small", service.binary));
-        let mut build = ctx.go(service.dir);
-        build.args(["build", "-o"]).arg(&go_default).arg(".");
-        run_ok(build, "go build")?;
-        let mut build = ctx.go(service.dir);
-        build
-            .args(["build", "-ldflags=-s -w", "-o"])
-            .arg(&go_small)
-            .arg(".");
-        run_ok(build, "go build -ldflags='-s -w'")?;
-        let small = small_target.join("release").join(service.binary);
+        super::go_build_into(ctx, service.dir, &go_default, &[], &[])?;
+        super::go_build_into(ctx, service.dir, &go_small, &["-ldflags=-s -w"], &[])?;
+        let small = if ctx.quick {
+            stripped.clone()
+        } else {
+            small_target.join("release").join(service.binary)
+        };
         let mut builds = vec![
             ("default release build", rust.clone(), go_default),
             (
@@ -169,13 +174,13 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             ));
         }
         for (case, rust_path, go_path) in builds {
-            rows.push(Row {
-                case: format!("{}: {case}", service.name),
-                metric: "binary size".into(),
-                unit: "MiB".into(),
-                rust: super::round2(size_of(&rust_path)? / MIB),
-                go: super::round2(size_of(&go_path)? / MIB),
-            });
+            rows.push(Row::once(
+                &format!("{}: {case}", service.name),
+                "binary size",
+                "MiB",
+                super::round2(size_of(&rust_path)? / MIB),
+                super::round2(size_of(&go_path)? / MIB),
+            ));
         }
     }
     Ok(rows)
@@ -184,49 +189,59 @@ fn sizes(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
 /// Time from spawning the release binary to its first HTTP response, and
 /// its resident memory then.
 fn start_up(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
-    let release_dir = crate::target_dir(&ctx.root).join("release");
+    let release_dir = crate::target_dir(&ctx.root).join(ctx.pick("release", "debug"));
+    let starts = ctx.pick(STARTS, 1);
+    eprintln!("starting each flagship {starts} times per twin");
     let mut rows = Vec::new();
     for service in SERVICES {
         let args = (service.args)(scratch);
         let rust = Twin::prebuilt("rust", release_dir.join(service.binary)).args(args.clone());
         let go = Twin::prebuilt("go", scratch.join(format!("{}-go", service.binary))).args(args);
-        let (rust_ms, rust_rss) = median_start(&rust, scratch)?;
-        let (go_ms, go_rss) = median_start(&go, scratch)?;
-        rows.push(Row {
-            case: service.name.into(),
-            metric: "start to first response".into(),
-            unit: "ms".into(),
-            rust: super::round2(rust_ms),
-            go: super::round2(go_ms),
-        });
-        rows.push(Row {
-            case: service.name.into(),
-            metric: "resident memory when idle".into(),
-            unit: "MiB".into(),
-            rust: super::round2(rust_rss / MIB),
-            go: super::round2(go_rss / MIB),
-        });
+        // Interleaved, so that a slow moment of the machine hits both.
+        let (mut rust_ms, mut rust_mib, mut go_ms, mut go_mib) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..starts {
+            let (ms, bytes) = start_once(&rust, scratch)?;
+            rust_ms.push(ms);
+            rust_mib.push(bytes / MIB);
+            let (ms, bytes) = start_once(&go, scratch)?;
+            go_ms.push(ms);
+            go_mib.push(bytes / MIB);
+        }
+        rows.push(Row::sampled(
+            service.name,
+            "start to first response",
+            "ms",
+            &rust_ms,
+            &go_ms,
+            super::round2,
+        ));
+        rows.push(Row::sampled(
+            service.name,
+            "resident memory when idle",
+            "MiB",
+            &rust_mib,
+            &go_mib,
+            super::round2,
+        ));
     }
     Ok(rows)
 }
 
-fn median_start(twin: &Twin, scratch: &Path) -> Result<(f64, f64)> {
-    let mut times = Vec::new();
-    let mut rss = Vec::new();
-    for _ in 0..STARTS {
-        let _ = fs::remove_file(scratch.join("notes.db"));
-        let started = Instant::now();
-        let server = twin.start();
-        first_response(server.addr())?;
-        times.push(started.elapsed().as_secs_f64() * 1000.0);
-        rss.push(super::resident_bytes(server.pid())?);
-        let status = server.terminate();
-        ensure!(
-            status.success(),
-            "the server did not exit cleanly: {status}"
-        );
-    }
-    Ok((median(&mut times), median(&mut rss)))
+/// One start: milliseconds to the first response, and resident bytes then.
+fn start_once(twin: &Twin, scratch: &Path) -> Result<(f64, f64)> {
+    let _ = fs::remove_file(scratch.join("notes.db"));
+    let started = Instant::now();
+    let server = twin.start();
+    first_response(server.addr())?;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let rss = super::resident_bytes(server.pid())?;
+    let status = server.terminate();
+    ensure!(
+        status.success(),
+        "the server did not exit cleanly: {status}"
+    );
+    Ok((ms, rss))
 }
 
 /// Sends `GET /` until an HTTP status line comes back.
@@ -271,115 +286,259 @@ impl Drop for Restore {
 fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
     let service = &SERVICES[0];
     let target = scratch.join("target-clean");
-    let build = |extra: &[&str]| {
+    let cargo_in = |args: &[&str]| {
         let mut command = cargo(ctx);
-        command
-            .args(["build", "-p", service.package])
-            .args(extra)
-            .env("CARGO_TARGET_DIR", &target);
+        command.args(args).env("CARGO_TARGET_DIR", &target);
         command
     };
+    let build = |release: bool| {
+        let mut args = vec!["build", "-p", service.package];
+        if release {
+            args.push("--release");
+        }
+        cargo_in(&args)
+    };
+    let main_rs = ctx.root.join(service.dir).join("src").join("main.rs");
+    let mut edits = 0;
+    let mut edited = || {
+        edits += 1;
+        Restore::one_line_change(main_rs.clone(), &format!("// bench edit {edits}"))
+    };
+    let timed = |what: &str, mut sample: Box<dyn FnMut() -> Result<Duration> + '_>, n: usize| {
+        (0..n)
+            .map(|i| {
+                eprintln!("  {what}, sample {} of {n}", i + 1);
+                sample().map(|d| d.as_secs_f64())
+            })
+            .collect::<Result<Vec<f64>>>()
+    };
+
     eprintln!(
-        "timing a clean debug build of {} (this compiles every dependency)",
+        "timing clean builds of {} (every dependency compiled)",
         service.package
     );
-    let clean = run_ok(build(&[]), "clean cargo build")?;
-    let noop = run_ok(build(&[]), "no-op cargo build")?;
-    let main_rs = ctx.root.join(service.dir).join("src").join("main.rs");
-    let edited =
-        |n: usize| Restore::one_line_change(main_rs.clone(), &format!("// bench edit {n}"));
-    let one_line = {
-        let _edit = edited(1)?;
-        run_ok(build(&[]), "cargo build after a one-line change")?
+    let clean = |release: bool| -> Result<Duration> {
+        let _ = fs::remove_dir_all(&target);
+        run_ok(build(release), "clean cargo build")
     };
-    let check = {
-        let mut first = cargo(ctx);
-        first
-            .args(["check", "-p", service.package])
-            .env("CARGO_TARGET_DIR", &target);
-        run_ok(first, "cargo check")?;
-        let _edit = edited(2)?;
-        let mut again = cargo(ctx);
-        again
-            .args(["check", "-p", service.package])
-            .env("CARGO_TARGET_DIR", &target);
-        run_ok(again, "cargo check after a one-line change")?
+    let clean_release = timed(
+        "clean release build",
+        Box::new(|| clean(true)),
+        CLEAN_RELEASE_SAMPLES,
+    )?;
+    let clean_debug = timed(
+        "clean debug build",
+        Box::new(|| clean(false)),
+        CLEAN_SAMPLES,
+    )?;
+    let noop = timed(
+        "no-op rebuild",
+        Box::new(|| run_ok(build(false), "no-op cargo build")),
+        SAMPLES,
+    )?;
+    let one_line = timed(
+        "one-line change",
+        Box::new(|| {
+            let _edit = edited()?;
+            run_ok(build(false), "cargo build after a one-line change")
+        }),
+        SAMPLES,
+    )?;
+
+    // `cargo rustc` passes the flags to the last crate only, so the
+    // dependencies stay built; the one-line change recompiles that crate,
+    // then the chosen linker links the binary.
+    let binary = target.join("debug").join(service.binary);
+    let mut link = |linker: Option<&str>| -> Result<Duration> {
+        let _edit = edited()?;
+        let mut args = vec!["rustc", "-p", service.package, "--bin", service.binary];
+        let flag = linker.map(|l| format!("link-arg=-fuse-ld={l}"));
+        if let Some(flag) = &flag {
+            args.extend(["--", "-C", flag]);
+        }
+        let took = run_ok(
+            cargo_in(&args),
+            &format!("cargo rustc linking with {linker:?}"),
+        )?;
+        let seen = linker_of(&binary);
+        let expected = match linker {
+            None => seen.as_deref() == Some("LLD"),
+            Some("mold") => seen.as_deref() == Some("mold"),
+            Some(_) => seen.is_none(),
+        };
+        ensure!(
+            expected,
+            "asked for {}, the binary's .comment names {seen:?} as its linker",
+            linker.unwrap_or("the default (rust-lld)")
+        );
+        Ok(took)
     };
-    // `cargo rustc` passes linker flags to the last crate only, so the
-    // dependencies stay built. Changing the crate's flags recompiles the
-    // crate in full, the same for both linkers: compare these two rows with
-    // each other, not with the plain rebuild.
-    let link = |linker: &str, n: usize| -> Result<Duration> {
-        let _edit = edited(n)?;
-        let mut command = cargo(ctx);
-        command
-            .args([
-                "rustc",
-                "-p",
-                service.package,
-                "--bin",
-                service.binary,
-                "--",
-                "-C",
-            ])
-            .arg(format!("link-arg=-fuse-ld={linker}"))
-            .env("CARGO_TARGET_DIR", &target);
-        run_ok(command, &format!("cargo rustc linking with {linker}"))
+    let lld = timed(
+        "one-line change, default linker (rust-lld)",
+        Box::new(|| link(None)),
+        SAMPLES,
+    )?;
+    let gnu_ld = timed(
+        "one-line change, GNU ld",
+        Box::new(|| link(Some("bfd"))),
+        SAMPLES,
+    )?;
+    let mold = if which("mold") {
+        Some(timed(
+            "one-line change, mold",
+            Box::new(|| link(Some("mold"))),
+            SAMPLES,
+        )?)
+    } else {
+        eprintln!("mold is not installed (apt-get install mold): its row is left out");
+        None
     };
-    let gnu_ld = link("bfd", 3)?;
-    let mold = which("mold").then(|| link("mold", 4)).transpose()?;
 
     let go_cache = scratch.join("gocache");
-    let go_build = || {
-        let mut command = ctx.go(service.dir);
-        command
-            .args(["build", "-o"])
-            .arg(scratch.join("go-inner"))
-            .arg(".")
-            .env("GOCACHE", &go_cache);
-        command
+    let go_std_cache = scratch.join("gocache-std");
+    let go_out = scratch.join("go-inner");
+    let go_build = |cache: &Path| {
+        super::go_build_into(
+            ctx,
+            service.dir,
+            &go_out,
+            &[],
+            &[("GOCACHE", cache.as_os_str())],
+        )
     };
-    eprintln!("timing go build with an empty build cache");
-    let go_clean = run_ok(go_build(), "clean go build")?;
-    let go_noop = run_ok(go_build(), "no-op go build")?;
+    eprintln!("timing go build with an empty build cache, and with the standard library cached");
+    let go_cold = timed(
+        "go build, empty cache",
+        Box::new(|| {
+            let _ = fs::remove_dir_all(&go_cache);
+            go_build(&go_cache)
+        }),
+        CLEAN_SAMPLES,
+    )?;
+    // The standard library alone in a cache of its own, copied afresh for
+    // each sample: Go then compiles the module's dependencies and the
+    // module itself, as cargo does on a clean build.
+    let _ = fs::remove_dir_all(&go_std_cache);
+    let listed = ctx
+        .go(service.dir)
+        .args([
+            "list",
+            "-deps",
+            "-f",
+            "{{if .Standard}}{{.ImportPath}}{{end}}",
+            ".",
+        ])
+        .output()
+        .context("go list -deps")?;
+    ensure!(listed.status.success(), "go list -deps failed");
+    let std_packages: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut std_only = ctx.go(service.dir);
+    std_only
+        .arg("build")
+        .args(&std_packages)
+        .env("GOCACHE", &go_std_cache);
+    run_ok(
+        std_only,
+        "go build of the standard packages the job queue uses",
+    )?;
+    let go_std_warm = timed(
+        "go build, standard library cached",
+        Box::new(|| {
+            let _ = fs::remove_dir_all(&go_cache);
+            let mut copy = Command::new("cp");
+            copy.arg("-a").arg(&go_std_cache).arg(&go_cache);
+            run_ok(copy, "copying the standard library's build cache")?;
+            go_build(&go_cache)
+        }),
+        CLEAN_SAMPLES,
+    )?;
+    let go_noop = timed(
+        "go build, nothing changed",
+        Box::new(|| go_build(&go_cache)),
+        SAMPLES,
+    )?;
     let main_go = ctx.root.join(service.dir).join("main.go");
-    let go_one_line = {
-        let _edit = Restore::one_line_change(main_go, "// bench edit")?;
-        run_ok(go_build(), "go build after a one-line change")?
-    };
+    let mut go_edits = 0;
+    let go_one_line = timed(
+        "go build after a one-line change",
+        Box::new(|| {
+            go_edits += 1;
+            let _edit =
+                Restore::one_line_change(main_go.clone(), &format!("// bench edit {go_edits}"))?;
+            go_build(&go_cache)
+        }),
+        SAMPLES,
+    )?;
 
-    let secs = |d: Duration| super::round2(d.as_secs_f64());
-    let row = |case: &str, rust: Duration, go: Duration| Row {
-        case: format!("job queue: {case}"),
-        metric: "build time".into(),
-        unit: "s".into(),
-        rust: secs(rust),
-        go: secs(go),
+    let row = |case: &str, rust: &[f64], go: &[f64]| {
+        Row::sampled(
+            &format!("job queue: {case}"),
+            "build time",
+            "s",
+            rust,
+            go,
+            super::round2,
+        )
     };
     let mut rows = vec![
-        row("clean debug build (Go: empty build cache)", clean, go_clean),
-        row("rebuild, nothing changed", noop, go_noop),
-        row("rebuild after a one-line change", one_line, go_one_line),
         row(
-            "cargo check after a one-line change (Go: go build)",
-            check,
-            go_one_line,
+            "clean debug build (Go: empty build cache)",
+            &clean_debug,
+            &go_cold,
         ),
         row(
-            "one-line change through cargo rustc (crate recompiled), GNU ld",
-            gnu_ld,
-            go_one_line,
+            "clean debug build (Go: standard library cached, as Rust's ships built)",
+            &clean_debug,
+            &go_std_warm,
+        ),
+        row(
+            "clean release build (Go: standard library cached)",
+            &clean_release,
+            &go_std_warm,
+        ),
+        row("rebuild, nothing changed", &noop, &go_noop),
+        row("rebuild after a one-line change", &one_line, &go_one_line),
+        row(
+            "one-line change through cargo rustc, default linker (rust-lld)",
+            &lld,
+            &go_one_line,
+        ),
+        row(
+            "one-line change through cargo rustc, GNU ld",
+            &gnu_ld,
+            &go_one_line,
         ),
     ];
-    match mold {
-        Some(mold) => rows.push(row(
-            "one-line change through cargo rustc (crate recompiled), mold",
-            mold,
-            go_one_line,
-        )),
-        None => eprintln!("mold is not installed (apt-get install mold): its row is left out"),
+    if let Some(mold) = mold {
+        rows.push(row(
+            "one-line change through cargo rustc, mold",
+            &mold,
+            &go_one_line,
+        ));
     }
     Ok(rows)
+}
+
+/// The linker named in a binary's `.comment` section: `LLD` (rust-lld or
+/// ld.lld), `mold`, or None (GNU ld writes no such note).
+fn linker_of(binary: &Path) -> Option<String> {
+    let output = Command::new("readelf")
+        .args(["-p", ".comment"])
+        .arg(binary)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if text.contains("Linker: LLD") {
+        Some("LLD".into())
+    } else if text.contains("mold") {
+        Some("mold".into())
+    } else {
+        None
+    }
 }
 
 fn which(program: &str) -> bool {
@@ -387,9 +546,4 @@ fn which(program: &str) -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success())
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
 }

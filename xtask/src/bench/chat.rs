@@ -1,23 +1,34 @@
 //! `cargo xtask bench chat`: the chat server twins holding many connections
 //! and broadcasting to many clients.
 //!
-//! Builds both twins in release mode, then for each, on a fresh process:
+//! Builds both twins in release mode and starts each on cores of its own
+//! ([`super::pinning`]), with the same flags and the default `--buffer`
+//! (64: in Go a 64-slot channel per member, in Rust one 64-slot ring the
+//! whole room shares; either way a member that falls 64 frames behind
+//! misses frames, and is told so, instead of growing the server's memory).
+//! The clients run in this process on the other cores. For each twin:
 //!
-//! 1. **Idle connections.** Opens up to 10,000 WebSockets that never join
-//!    (the join timeout is raised so the server keeps them) and reads the
-//!    server's resident memory (`VmRSS`) before and after: the difference
-//!    divided by the count is what one waiting connection costs. A client
-//!    that joins afterwards must still be welcomed.
-//! 2. **Broadcast.** Joins 1,000 clients and one sender (memory per joined
-//!    client, as above), then the sender sends a bounded number of rounds,
-//!    one message at a time, each stamped with its send time; every client
+//! 1. **Memory** (fresh process, [`MEMORY_RUNS`] runs). Opens up to 10,000
+//!    WebSockets that never join (the join timeout is raised so the server
+//!    keeps them) and reads the server's resident memory (`VmRSS`) before
+//!    and after: the difference divided by the count is what one waiting
+//!    connection costs. Then, on another fresh process, joins clients up to
+//!    each count of [`JOINED`] (clients with small receive buffers that do
+//!    not read while others join, see [`connect_small`]), then has every
+//!    client read what the server sent it, and reads `VmRSS` once the room
+//!    is quiet: (RSS at N − RSS before) / N is the memory per joined client.
+//! 2. **Broadcast** (fresh process, [`RUNS`] runs). Joins 1,000 clients and
+//!    one sender, then the sender sends a bounded number of rounds, one
+//!    message at a time, each stamped with its send time; every client
 //!    records when the message arrived. Reported: the p50 and p99 of those
-//!    1,000 x rounds latencies, and the p50 of the time a round takes to
-//!    reach everyone.
+//!    1,000 × rounds latencies, the p50 of the time a round takes to reach
+//!    everyone, and the server's CPU time per 1,000 delivered messages.
 //!
-//! Everything runs on 127.0.0.1, bounded in count and time. The clients
-//! share the machine's cores with the server and are the same for both
-//! twins; the numbers are one run on this machine, not a law.
+//! The twins take turns to go first. Everything runs on 127.0.0.1, bounded
+//! in count and time; the client process needs a file descriptor per
+//! connection, and the server one per connection too, so the soft
+//! `RLIMIT_NOFILE` is raised to the hard limit before the servers start
+//! (they inherit it).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -25,20 +36,31 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail, ensure};
 use futures_util::{SinkExt as _, StreamExt as _, TryStreamExt as _};
 use serde_json::{Value, json};
-use testkit::{Server, Twin};
+use testkit::Server;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
-use super::{Context, Row};
+use super::pinning::Pinning;
+use super::{Context, Row, round1, round2};
 
 /// The idle connections we aim for; fewer if the file limit is lower.
 const IDLE_TARGET: usize = 10_000;
+/// The joined-client counts memory is read at. Joining is quadratic in
+/// both twins (each newcomer's welcome lists every member, sorted, and
+/// every member is told of the newcomer), so joining 3,000 takes about
+/// nine times as long as 1,000; 10,000 would take minutes per twin, past
+/// the twenty minutes `bench all` may take.
+const JOINED: [usize; 3] = [1_000, 2_000, 3_000];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
+/// Runs of the memory phases and of the broadcast per twin. Memory is
+/// measured once per twin: it is the slowest phase (see [`JOINED`]).
+const MEMORY_RUNS: usize = 1;
+const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
 const ROUNDS: usize = 100;
 const WARMUP_ROUNDS: usize = 10;
@@ -49,130 +71,210 @@ const CONNECTING_AT_ONCE: usize = 64;
 const SETTLE: Duration = Duration::from_secs(2);
 /// Bounds: one handshake or join, a whole phase of connecting, one round.
 const STEP: Duration = Duration::from_secs(10);
-const PHASE: Duration = Duration::from_secs(90);
+const PHASE: Duration = Duration::from_secs(120);
 const ROUND: Duration = Duration::from_secs(10);
 
-/// Server flags for both twins: joins may wait (idle connections), and
-/// neither the rate limit nor the broadcast buffer may shape the result.
+/// Server flags for both twins: joins may wait (idle connections), a
+/// client may stop reading for a while (the joined clients, see
+/// [`connect_small`]) and the rate limit may not shape the result. `--buffer` stays at its
+/// default, 64, in both.
 const FLAGS: &[&str] = &[
     "--join-timeout-ms",
     "600000",
     "--rate-per-sec",
     "100000",
-    "--buffer",
-    "4096",
+    "--write-timeout-ms",
+    "600000",
 ];
+const TWINS: [&str; 2] = ["rust", "go"];
 
 type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
+/// The sizes of one run: full, or a quick run's.
+struct Sizes {
+    idle: usize,
+    joined: Vec<usize>,
+    receivers: usize,
+    rounds: usize,
+    memory_runs: usize,
+    runs: usize,
+    /// How long memory is left to settle before it is read.
+    settle: Duration,
+}
+
 pub fn run(ctx: &Context) -> Result<()> {
     let started = Instant::now();
-    let idle = idle_count()?;
-    let twins = [
-        (
-            "Rust",
-            super::release_build(ctx, "chat-server", "chat-server")?,
-        ),
-        (
-            "Go",
-            super::go_build(ctx, "listings/chat-server/server", "chat-server-go")?,
-        ),
-    ];
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-
-    let mut measured = Vec::new();
-    for (language, binary) in &twins {
-        eprintln!("measuring the {language} twin ({})", binary.display());
-        let phase = Instant::now();
-        let idle = runtime.block_on(idle_connections(binary, idle))?;
-        eprintln!(
-            "  {} idle connections: {:.1} KiB each ({:.1} -> {:.1} MiB), {:.0?}",
-            idle.count,
-            idle.kib_per_connection,
-            idle.before_kib / 1024.0,
-            idle.after_kib / 1024.0,
-            phase.elapsed()
-        );
-        let phase = Instant::now();
-        let broadcast = runtime.block_on(broadcast(binary))?;
-        eprintln!(
-            "  {RECEIVERS} joined clients: {:.1} KiB each; broadcast p50 {:.2} ms, p99 {:.2} ms, {:.0?}",
-            broadcast.kib_per_client,
-            broadcast.p50_ms,
-            broadcast.p99_ms,
-            phase.elapsed()
-        );
-        measured.push((idle, broadcast));
-    }
-    let [(rust_idle, rust), (go_idle, go)] = [&measured[0], &measured[1]];
-
-    let row = |case: &str, metric: &str, unit: &str, rust: f64, go: f64| Row {
-        case: case.to_owned(),
-        metric: metric.to_owned(),
-        unit: unit.to_owned(),
-        rust,
-        go,
+    let fd_limit = raise_fd_limit()?;
+    let allowed = fd_limit.saturating_sub(SPARE_FDS) as usize;
+    let sizes = Sizes {
+        idle: ctx.pick(IDLE_TARGET, 200).min(allowed),
+        joined: ctx
+            .pick(JOINED.to_vec(), vec![50, 200])
+            .into_iter()
+            .filter(|&n| n <= allowed)
+            .collect(),
+        receivers: ctx.pick(RECEIVERS, 50),
+        rounds: ctx.pick(ROUNDS, 5),
+        memory_runs: ctx.pick(MEMORY_RUNS, 1),
+        runs: ctx.pick(RUNS, 1),
+        settle: ctx.pick(SETTLE, Duration::from_millis(200)),
     };
-    let idle_case = format!("{} idle connections (not joined)", rust_idle.count);
-    let joined_case = format!("{RECEIVERS} joined clients");
-    let round_case = format!("broadcast to {RECEIVERS} clients, {ROUNDS} rounds");
-    let rows = vec![
-        row(
+    ensure!(
+        sizes.receivers < allowed,
+        "the open-file limit ({fd_limit}) is too low for {} clients; raise it with ulimit -n",
+        sizes.receivers
+    );
+    if sizes.idle < ctx.pick(IDLE_TARGET, 200) {
+        eprintln!(
+            "the open-file limit is {fd_limit}, so {} idle connections instead of {IDLE_TARGET}",
+            sizes.idle
+        );
+    }
+    let binaries = [
+        super::release_build(ctx, "chat-server", "chat-server")?,
+        super::go_build(ctx, "listings/chat-server/server", "chat-server-go")?,
+    ];
+    let pinning = Pinning::new()?;
+    let runtime = {
+        let pinning = pinning.clone();
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(pinning.load.len())
+            .on_thread_start(move || pinning.pin_this_thread_to_load())
+            .enable_all()
+            .build()?
+    };
+    let bench = Bench {
+        pinning: &pinning,
+        sizes: &sizes,
+    };
+
+    // Memory: idle connections, then joined clients, on fresh processes.
+    let mut idle: [Vec<f64>; 2] = [vec![], vec![]];
+    let mut idle_rss: [Vec<f64>; 2] = [vec![], vec![]];
+    let mut joined: [Vec<Vec<f64>>; 2] = [vec![], vec![]];
+    let mut observed = Value::Null;
+    for run in 0..sizes.memory_runs {
+        for twin in order(run) {
+            let phase = Instant::now();
+            let (per_connection, after_kib) = pinning.on_load_cores(|| {
+                runtime.block_on(bench.idle_connections(twin, &binaries[twin]))
+            })?;
+            let per_client = pinning.on_load_cores(|| {
+                runtime.block_on(bench.joined_clients(twin, &binaries[twin], &mut observed))
+            })?;
+            eprintln!(
+                "memory, run {} of {}, the {} twin: {} idle connections {per_connection:.1} KiB each; \
+                 joined clients {} KiB each at {:?}; {:.0?}",
+                run + 1,
+                sizes.memory_runs,
+                TWINS[twin],
+                sizes.idle,
+                per_client
+                    .iter()
+                    .map(|k| format!("{k:.1}"))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                sizes.joined,
+                phase.elapsed()
+            );
+            idle[twin].push(per_connection);
+            idle_rss[twin].push(after_kib / 1024.0);
+            joined[twin].push(per_client);
+        }
+    }
+
+    // Broadcast.
+    let mut broadcasts: [Vec<Broadcast>; 2] = [vec![], vec![]];
+    for run in 0..sizes.runs {
+        for twin in order(run) {
+            let phase = Instant::now();
+            let b = pinning
+                .on_load_cores(|| runtime.block_on(bench.broadcast(twin, &binaries[twin])))?;
+            eprintln!(
+                "broadcast, run {} of {}, the {} twin: p50 {:.2} ms, p99 {:.2} ms, \
+                 server CPU {:.2} ms per 1,000 delivered; {:.0?}",
+                run + 1,
+                sizes.runs,
+                TWINS[twin],
+                b.p50_ms,
+                b.p99_ms,
+                b.cpu_per_1000,
+                phase.elapsed()
+            );
+            broadcasts[twin].push(b);
+        }
+    }
+
+    let idle_case = format!("{} idle connections (not joined)", sizes.idle);
+    let mut rows = vec![
+        Row::sampled(
             &idle_case,
             "memory per connection",
             "KiB",
-            round1(rust_idle.kib_per_connection),
-            round1(go_idle.kib_per_connection),
+            &idle[0],
+            &idle[1],
+            round1,
         ),
-        row(
+        Row::sampled(
             &idle_case,
             "server RSS",
             "MiB",
-            round1(rust_idle.after_kib / 1024.0),
-            round1(go_idle.after_kib / 1024.0),
-        ),
-        row(
-            &joined_case,
-            "memory per client",
-            "KiB",
-            round1(rust.kib_per_client),
-            round1(go.kib_per_client),
-        ),
-        row(
-            &round_case,
-            "latency p50",
-            "ms",
-            super::round2(rust.p50_ms),
-            super::round2(go.p50_ms),
-        ),
-        row(
-            &round_case,
-            "latency p99",
-            "ms",
-            super::round2(rust.p99_ms),
-            super::round2(go.p99_ms),
-        ),
-        row(
-            &round_case,
-            "time to reach all, p50",
-            "ms",
-            super::round2(rust.reach_all_p50_ms),
-            super::round2(go.reach_all_p50_ms),
+            &idle_rss[0],
+            &idle_rss[1],
+            round1,
         ),
     ];
+    for (i, n) in sizes.joined.iter().enumerate() {
+        let at = |twin: usize| -> Vec<f64> { joined[twin].iter().map(|v| v[i]).collect() };
+        rows.push(Row::sampled(
+            &format!("{n} joined clients"),
+            "memory per client",
+            "KiB",
+            &at(0),
+            &at(1),
+            round1,
+        ));
+    }
+    let round_case = format!(
+        "broadcast to {} clients, {} rounds",
+        sizes.receivers, sizes.rounds
+    );
+    let figure = |f: fn(&Broadcast) -> f64| -> [Vec<f64>; 2] {
+        [
+            broadcasts[0].iter().map(f).collect(),
+            broadcasts[1].iter().map(f).collect(),
+        ]
+    };
+    let broadcast_rows: [Figure; 4] = [
+        ("latency p50", "ms", |b| b.p50_ms),
+        ("latency p99", "ms", |b| b.p99_ms),
+        ("time to reach all, p50", "ms", |b| b.reach_all_p50_ms),
+        ("server CPU per 1,000 delivered messages", "CPU ms", |b| {
+            b.cpu_per_1000
+        }),
+    ];
+    for (metric, unit, f) in broadcast_rows {
+        let [rust, go] = figure(f);
+        rows.push(Row::sampled(&round_case, metric, unit, &rust, &go, round2));
+    }
     super::print_rows("chat server", &rows);
     let results = json!({
         "benchmark": "chat",
         "settings": {
-            "idle_connections": rust_idle.count,
-            "receivers": RECEIVERS,
-            "rounds": ROUNDS,
+            "idle_connections": sizes.idle,
+            "joined_clients": sizes.joined,
+            "receivers": sizes.receivers,
+            "rounds": sizes.rounds,
             "warmup_rounds": WARMUP_ROUNDS,
+            "memory_runs": sizes.memory_runs,
+            "broadcast_runs": sizes.runs,
             "server_flags": FLAGS,
+            "buffer": "default (64): Go, a 64-slot channel per member; Rust, one 64-slot broadcast ring per room",
+            "open_file_limit": fd_limit,
             "address": "127.0.0.1",
         },
+        "pinning": pinning.json(),
+        "observed": observed,
         "rows": rows,
     });
     let path = ctx.write_results("chat", &results)?;
@@ -184,81 +286,243 @@ pub fn run(ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// How many idle connections this machine allows: each side (the server
-/// and this process) needs one descriptor per connection, so the soft
-/// limit is raised to the hard one, and the count kept below it.
-fn idle_count() -> Result<usize> {
+/// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
+fn order(run: usize) -> [usize; 2] {
+    if run.is_multiple_of(2) {
+        [0, 1]
+    } else {
+        [1, 0]
+    }
+}
+
+/// Raises this process's soft limit on open files to the hard one (the
+/// servers started later inherit it); returns the limit.
+fn raise_fd_limit() -> Result<u64> {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
     let (soft, hard) = getrlimit(Resource::RLIMIT_NOFILE)?;
     if soft < hard {
         setrlimit(Resource::RLIMIT_NOFILE, hard, hard)?;
     }
-    let allowed = hard.saturating_sub(SPARE_FDS) as usize;
-    ensure!(
-        allowed > RECEIVERS,
-        "the open-file limit ({hard}) is too low for {RECEIVERS} clients; raise it with ulimit -n"
-    );
-    if allowed < IDLE_TARGET {
-        eprintln!(
-            "the open-file limit is {hard}, so {allowed} idle connections instead of {IDLE_TARGET}"
-        );
+    Ok(hard)
+}
+
+struct Bench<'a> {
+    pinning: &'a Pinning,
+    sizes: &'a Sizes,
+}
+
+impl Bench<'_> {
+    /// Starts a twin with the benchmark's flags on the server's cores.
+    fn start(&self, twin: usize, binary: &Path) -> Server {
+        self.pinning
+            .server_twin(TWINS[twin], binary)
+            .args(FLAGS.iter().copied())
+            .start()
     }
-    Ok(allowed.min(IDLE_TARGET))
-}
 
-/// Memory of one twin holding `count` connections that never joined.
-struct Idle {
-    count: usize,
-    before_kib: f64,
-    after_kib: f64,
-    kib_per_connection: f64,
-}
+    /// Memory of one twin holding `sizes.idle` connections that never
+    /// joined: KiB per connection, and the server's resident KiB then.
+    async fn idle_connections(&self, twin: usize, binary: &Path) -> Result<(f64, f64)> {
+        let count = self.sizes.idle;
+        let server = self.start(twin, binary);
+        let url = ws_url(&server);
+        // One full join and leave first, so that lazily built state (the
+        // page, the room, runtime threads) is in the baseline, not in the
+        // difference.
+        drop(join(&url, "warmup").await?);
+        tokio::time::sleep(self.sizes.settle).await;
+        let before_kib = rss_kib(&server)?;
 
-async fn idle_connections(binary: &Path, count: usize) -> Result<Idle> {
-    let server = start(binary);
-    let url = ws_url(&server);
-    // One full join and leave first, so that lazily built state (the page,
-    // the room, runtime threads) is in the baseline, not in the difference.
-    drop(join(&url, "warmup").await?);
-    tokio::time::sleep(SETTLE).await;
-    let before_kib = rss_kib(&server)?;
-
-    let sockets: Vec<Socket> = tokio::time::timeout(
-        PHASE,
-        futures_util::stream::iter(0..count)
-            .map(|_| connect(&url))
-            .buffer_unordered(CONNECTING_AT_ONCE)
-            .try_collect(),
-    )
-    .await
-    .with_context(|| format!("opening {count} connections took over {PHASE:?}"))?
-    .with_context(|| failure(&server, "opening idle connections"))?;
-    tokio::time::sleep(SETTLE).await;
-    let after_kib = rss_kib(&server)?;
-
-    // The server must still be serving: a newcomer joins an empty room.
-    let (_probe, welcome) = join(&url, "probe")
+        let sockets: Vec<Socket> = tokio::time::timeout(
+            PHASE,
+            futures_util::stream::iter(0..count)
+                .map(|_| connect(&url))
+                .buffer_unordered(CONNECTING_AT_ONCE)
+                .try_collect(),
+        )
         .await
-        .with_context(|| failure(&server, "joining next to the idle connections"))?;
-    ensure!(
-        welcome["members"] == json!(["probe"]),
-        "unexpected welcome {welcome}"
-    );
-    drop(sockets);
-    Ok(Idle {
-        count,
-        before_kib,
-        after_kib,
-        kib_per_connection: (after_kib - before_kib) / count as f64,
-    })
+        .with_context(|| format!("opening {count} connections took over {PHASE:?}"))?
+        .with_context(|| failure(&server, "opening idle connections"))?;
+        tokio::time::sleep(self.sizes.settle).await;
+        let after_kib = rss_kib(&server)?;
+
+        // The server must still be serving: a newcomer joins an empty room.
+        let (_probe, welcome) = join(&url, "probe")
+            .await
+            .with_context(|| failure(&server, "joining next to the idle connections"))?;
+        ensure!(
+            welcome["members"] == json!(["probe"]),
+            "unexpected welcome {welcome}"
+        );
+        drop(sockets);
+        Ok(((after_kib - before_kib) / count as f64, after_kib))
+    }
+
+    /// Memory per joined client at each count of `sizes.joined`, in KiB,
+    /// on one fresh process: clients join in steps up to each count, each
+    /// reading and discarding what the server sends it, and the server's
+    /// resident memory is read once the room has been quiet for a while.
+    async fn joined_clients(
+        &self,
+        twin: usize,
+        binary: &Path,
+        observed: &mut Value,
+    ) -> Result<Vec<f64>> {
+        let server = self.start(twin, binary);
+        observed[TWINS[twin]] = self.pinning.observe(server.pid())?;
+        let url = ws_url(&server);
+        drop(join(&url, "warmup").await?);
+        tokio::time::sleep(self.sizes.settle).await;
+        let before_kib = rss_kib(&server)?;
+        let mut members: Vec<Socket> = Vec::new();
+        let mut per_client = Vec::new();
+        let addr = server.addr();
+        for &target in &self.sizes.joined {
+            let step = Instant::now();
+            let sockets: Vec<Socket> = tokio::time::timeout(
+                PHASE,
+                futures_util::stream::iter(members.len()..target)
+                    .map(|i| {
+                        let url = &url;
+                        async move {
+                            let socket = connect_small(url, addr).await?;
+                            join_on(socket, &format!("m{i}")).await.map(|(s, _)| s)
+                        }
+                    })
+                    .buffer_unordered(CONNECTING_AT_ONCE)
+                    .try_collect(),
+            )
+            .await
+            .with_context(|| format!("joining {target} clients took over {PHASE:?}"))?
+            .with_context(|| failure(&server, "joining clients"))?;
+            members.extend(sockets);
+            let joined_in = step.elapsed();
+            members = drain(members)
+                .await
+                .with_context(|| failure(&server, "reading what the joined clients were sent"))?;
+            quiet(&server, self.sizes.settle).await?;
+            let after_kib = rss_kib(&server)?;
+            per_client.push((after_kib - before_kib) / target as f64);
+            eprintln!(
+                "  {target} joined clients: {:.1} KiB each; joined in {joined_in:.0?}, \
+                 quiet after {:.0?}",
+                per_client.last().unwrap(),
+                step.elapsed()
+            );
+        }
+        Ok(per_client)
+    }
+
+    async fn broadcast(&self, twin: usize, binary: &Path) -> Result<Broadcast> {
+        let receivers_wanted = self.sizes.receivers;
+        let server = self.start(twin, binary);
+        let url = ws_url(&server);
+        drop(join(&url, "warmup").await?);
+
+        let clock = Instant::now();
+        let (arrivals_tx, mut arrivals) = mpsc::unbounded_channel::<(usize, u128)>();
+        let receivers: Vec<Socket> = tokio::time::timeout(
+            PHASE,
+            futures_util::stream::iter(0..receivers_wanted)
+                .map(|i| {
+                    let url = &url;
+                    async move { join(url, &format!("r{i}")).await.map(|(s, _)| s) }
+                })
+                .buffer_unordered(CONNECTING_AT_ONCE)
+                .try_collect(),
+        )
+        .await
+        .with_context(|| format!("joining {receivers_wanted} clients took over {PHASE:?}"))?
+        .with_context(|| failure(&server, "joining clients"))?;
+        let mut tasks = tokio::task::JoinSet::new();
+        for socket in receivers {
+            tasks.spawn(receive(socket, clock, arrivals_tx.clone()));
+        }
+        let (sender, _) = join(&url, "sender").await?;
+        let (mut send, mut own) = sender.split();
+        // The sender reads its own copies too, or its socket would fill up.
+        tasks.spawn(async move { while let Some(Ok(_)) = own.next().await {} });
+        // No memory is read here: quiet is enough, with no time to settle.
+        quiet(&server, Duration::ZERO).await?;
+
+        let mut latencies_us = Vec::with_capacity(receivers_wanted * self.sizes.rounds);
+        let mut reach_all_us = Vec::with_capacity(self.sizes.rounds);
+        let mut cpu_before = 0.0;
+        for round in 0..WARMUP_ROUNDS + self.sizes.rounds {
+            if round == WARMUP_ROUNDS {
+                cpu_before = super::cpu_seconds(server.pid())?;
+            }
+            let text = stamp(round, clock.elapsed().as_micros());
+            let frame = json!({ "type": "message", "text": text }).to_string();
+            send.send(Message::text(frame)).await?;
+            let mut this_round = Vec::with_capacity(receivers_wanted);
+            while this_round.len() < receivers_wanted {
+                let arrival = tokio::time::timeout(ROUND, arrivals.recv()).await;
+                let Ok(Some((got_round, latency))) = arrival else {
+                    bail!(
+                        "round {round}: only {} of {receivers_wanted} clients got the message within {ROUND:?}\n{}",
+                        this_round.len(),
+                        failure(&server, "broadcasting")
+                    );
+                };
+                ensure!(
+                    got_round == round,
+                    "round {got_round} arrived during {round}"
+                );
+                this_round.push(latency);
+            }
+            if round >= WARMUP_ROUNDS {
+                reach_all_us.push(*this_round.iter().max().unwrap());
+                latencies_us.extend(this_round);
+            }
+        }
+        let cpu = super::cpu_seconds(server.pid())? - cpu_before;
+        tasks.abort_all();
+        latencies_us.sort_unstable();
+        reach_all_us.sort_unstable();
+        let ms = |us: u128| us as f64 / 1000.0;
+        // Every round reaches every receiver and the sender.
+        let delivered = (self.sizes.rounds * (receivers_wanted + 1)) as f64;
+        Ok(Broadcast {
+            p50_ms: ms(percentile(&latencies_us, 50.0)),
+            p99_ms: ms(percentile(&latencies_us, 99.0)),
+            reach_all_p50_ms: ms(percentile(&reach_all_us, 50.0)),
+            cpu_per_1000: 1e6 * cpu / delivered,
+        })
+    }
 }
+
+/// Waits until the server has used no CPU time for a while (the frames
+/// announcing the joins are all sent), at most [`PHASE`], then lets memory
+/// settle.
+async fn quiet(server: &Server, settle: Duration) -> Result<()> {
+    let deadline = Instant::now() + PHASE;
+    let mut last = super::cpu_seconds(server.pid())?;
+    loop {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = super::cpu_seconds(server.pid())?;
+        if now - last < 0.02 {
+            break;
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "the server was still busy {PHASE:?} after the clients joined"
+        );
+        last = now;
+    }
+    tokio::time::sleep(settle).await;
+    Ok(())
+}
+
+/// A broadcast figure: its metric, its unit, and how to read it.
+type Figure = (&'static str, &'static str, fn(&Broadcast) -> f64);
 
 /// What one twin did in the broadcast rounds.
 struct Broadcast {
-    kib_per_client: f64,
     p50_ms: f64,
     p99_ms: f64,
     reach_all_p50_ms: f64,
+    cpu_per_1000: f64,
 }
 
 /// A message's round number and its send time, in microseconds since the
@@ -271,78 +535,6 @@ fn stamp(round: usize, sent_us: u128) -> String {
 fn read_stamp(text: &str) -> Option<(usize, u128)> {
     let (round, sent) = text.split_once(' ')?;
     Some((round.parse().ok()?, sent.parse().ok()?))
-}
-
-async fn broadcast(binary: &Path) -> Result<Broadcast> {
-    let server = start(binary);
-    let url = ws_url(&server);
-    drop(join(&url, "warmup").await?);
-    tokio::time::sleep(SETTLE).await;
-    let before_kib = rss_kib(&server)?;
-
-    let clock = Instant::now();
-    let (arrivals_tx, mut arrivals) = mpsc::unbounded_channel::<(usize, u128)>();
-    let receivers: Vec<Socket> = tokio::time::timeout(
-        PHASE,
-        futures_util::stream::iter(0..RECEIVERS)
-            .map(|i| {
-                let url = &url;
-                async move { join(url, &format!("r{i}")).await.map(|(s, _)| s) }
-            })
-            .buffer_unordered(CONNECTING_AT_ONCE)
-            .try_collect(),
-    )
-    .await
-    .with_context(|| format!("joining {RECEIVERS} clients took over {PHASE:?}"))?
-    .with_context(|| failure(&server, "joining clients"))?;
-    let mut tasks = tokio::task::JoinSet::new();
-    for socket in receivers {
-        tasks.spawn(receive(socket, clock, arrivals_tx.clone()));
-    }
-    let (sender, _) = join(&url, "sender").await?;
-    let (mut send, mut own) = sender.split();
-    // The sender reads its own copies too, or its socket would fill up.
-    tasks.spawn(async move { while let Some(Ok(_)) = own.next().await {} });
-    tokio::time::sleep(SETTLE).await;
-    let after_kib = rss_kib(&server)?;
-
-    let mut latencies_us = Vec::with_capacity(RECEIVERS * ROUNDS);
-    let mut reach_all_us = Vec::with_capacity(ROUNDS);
-    for round in 0..WARMUP_ROUNDS + ROUNDS {
-        let text = stamp(round, clock.elapsed().as_micros());
-        let frame = json!({ "type": "message", "text": text }).to_string();
-        send.send(Message::text(frame)).await?;
-        let mut this_round = Vec::with_capacity(RECEIVERS);
-        while this_round.len() < RECEIVERS {
-            let arrival = tokio::time::timeout(ROUND, arrivals.recv()).await;
-            let Ok(Some((got_round, latency))) = arrival else {
-                bail!(
-                    "round {round}: only {} of {RECEIVERS} clients got the message within {ROUND:?}\n{}",
-                    this_round.len(),
-                    failure(&server, "broadcasting")
-                );
-            };
-            ensure!(
-                got_round == round,
-                "round {got_round} arrived during {round}"
-            );
-            this_round.push(latency);
-        }
-        if round >= WARMUP_ROUNDS {
-            reach_all_us.push(*this_round.iter().max().unwrap());
-            latencies_us.extend(this_round);
-        }
-    }
-    tasks.abort_all();
-    latencies_us.sort_unstable();
-    reach_all_us.sort_unstable();
-    let ms = |us: u128| us as f64 / 1000.0;
-    Ok(Broadcast {
-        kib_per_client: (after_kib - before_kib) / (RECEIVERS + 1) as f64,
-        p50_ms: ms(percentile(&latencies_us, 50.0)),
-        p99_ms: ms(percentile(&latencies_us, 99.0)),
-        reach_all_p50_ms: ms(percentile(&reach_all_us, 50.0)),
-    })
 }
 
 /// Reads one receiver's frames and reports the latency of each message.
@@ -371,6 +563,47 @@ fn percentile(sorted: &[u128], percent: f64) -> u128 {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
+/// Reads every socket until nothing has come for a while, concurrently,
+/// and gives them back; fails if the server closed any of them.
+async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
+    let mut readers = tokio::task::JoinSet::new();
+    for mut socket in sockets {
+        readers.spawn(async move {
+            loop {
+                match tokio::time::timeout(Duration::from_millis(300), socket.next()).await {
+                    Ok(Some(Ok(_))) => {}
+                    Ok(other) => bail!("a joined client's connection ended: {other:?}"),
+                    Err(_) => return Ok(socket),
+                }
+            }
+        });
+    }
+    let mut drained = Vec::new();
+    while let Some(socket) = readers.join_next().await {
+        drained.push(socket??);
+    }
+    Ok(drained)
+}
+
+/// A connection whose receive buffer is small (4 KiB), for clients that
+/// join and then stop reading for a while: the server's writes to it block
+/// soon, so the announcements of later joins are skipped (each twin's
+/// bounded queue) instead of written one by one into a large socket
+/// buffer. That keeps joining N clients from costing N² frame writes.
+async fn connect_small(url: &str, addr: std::net::SocketAddr) -> Result<Socket> {
+    let connect = async {
+        let socket = tokio::net::TcpSocket::new_v4()?;
+        socket.set_recv_buffer_size(4096)?;
+        let stream = socket.connect(addr).await?;
+        let (socket, _) =
+            tokio_tungstenite::client_async(url, MaybeTlsStream::Plain(stream)).await?;
+        anyhow::Ok(socket)
+    };
+    tokio::time::timeout(STEP, connect)
+        .await
+        .with_context(|| format!("connecting to {url} took over {STEP:?}"))?
+}
+
 async fn connect(url: &str) -> Result<Socket> {
     let (socket, _) = tokio::time::timeout(STEP, tokio_tungstenite::connect_async(url))
         .await
@@ -380,7 +613,11 @@ async fn connect(url: &str) -> Result<Socket> {
 
 /// Connects, joins as `name` and returns the socket with the welcome frame.
 async fn join(url: &str, name: &str) -> Result<(Socket, Value)> {
-    let mut socket = connect(url).await?;
+    join_on(connect(url).await?, name).await
+}
+
+/// Joins as `name` on an open connection.
+async fn join_on(mut socket: Socket, name: &str) -> Result<(Socket, Value)> {
     let frame = json!({ "type": "join", "name": name }).to_string();
     socket.send(Message::text(frame)).await?;
     let welcome = tokio::time::timeout(STEP, socket.next())
@@ -395,13 +632,6 @@ async fn join(url: &str, name: &str) -> Result<(Socket, Value)> {
         "{name} was not welcomed: {welcome}"
     );
     Ok((socket, welcome))
-}
-
-/// Starts a twin with the benchmark's flags on a free loopback port.
-fn start(binary: &Path) -> Server {
-    Twin::prebuilt("chat server", binary)
-        .args(FLAGS.iter().copied())
-        .start()
 }
 
 fn ws_url(server: &Server) -> String {
@@ -421,10 +651,6 @@ fn failure(server: &Server, what: &str) -> String {
         "{what} failed; the server's last lines:\n{}",
         last.join("\n")
     )
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

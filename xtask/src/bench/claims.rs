@@ -22,81 +22,237 @@ struct Claim {
     /// Words of the sentence, as they stand in the chapter (line breaks and
     /// runs of spaces count as one space).
     words: &'static str,
-    holds: fn(&Results) -> bool,
+    says: Says,
 }
+
+/// What a sentence says about the figures.
+enum Says {
+    /// The twins compared on the rows `rows` selects (at least `at_least`
+    /// of them): on each, the ranges of the two twins' samples do not
+    /// overlap, and the order is the one stated.
+    Compare {
+        rows: fn(&Results) -> Vec<&Row>,
+        at_least: usize,
+        order: Order,
+    },
+    /// "No measurable difference": on each selected row the two ranges
+    /// overlap. The sentence must use these words.
+    NoMeasurableDifference {
+        rows: fn(&Results) -> Vec<&Row>,
+        at_least: usize,
+    },
+    /// Not a comparison of the twins (one twin's builds against each
+    /// other, of fixed sizes): a test of its own.
+    Figures(fn(&Results) -> bool),
+}
+
+/// The order a comparison states, of the Rust figure against the Go one.
+#[derive(Clone, Copy, Debug)]
+enum Order {
+    /// The Rust figure is lower (every Rust sample below every Go one).
+    Lower,
+    /// The Rust figure is higher.
+    Higher,
+    /// The Rust twin did better, in the direction the row's metric counts
+    /// as better ([`Row::better`]): lower time, higher throughput.
+    Better,
+}
+
+impl Order {
+    fn says(self) -> &'static str {
+        match self {
+            Order::Lower => "the Rust figure is lower",
+            Order::Higher => "the Rust figure is higher",
+            Order::Better => "the Rust twin did better",
+        }
+    }
+}
+
+/// The words a sentence must use when the ranges overlap.
+const NO_DIFFERENCE: &str = "no measurable difference";
 
 const CLAIMS: &[Claim] = &[
     Claim {
         chapter: "when-to-stay-with-go.md",
         words: "In these runs the Rust twins came out ahead on every time, memory, size and \
                 throughput figure of the two services.",
-        holds: |r| {
-            let costs: Vec<f64> = r
-                .rows("job-queue")
-                .chain(r.rows("chat"))
-                .filter(|row| is_cost(row))
-                .map(ratio)
-                .collect();
-            let throughput: Vec<f64> = r
-                .rows("job-queue")
-                .filter(|row| row.unit == "requests/s")
-                .map(ratio)
-                .collect();
-            costs.len() >= 10
-                && costs.iter().all(|&q| q < 1.0)
-                && !throughput.is_empty()
-                && throughput.iter().all(|&q| q > 1.0)
+        says: Says::Compare {
+            rows: |r| {
+                r.rows("job-queue")
+                    .chain(r.rows("chat"))
+                    .filter(|row| row.better().is_some() && ratio(row).is_finite())
+                    .collect()
+            },
+            at_least: 10,
+            order: Order::Better,
         },
     },
     Claim {
         chapter: "when-to-stay-with-go.md",
         words: "Rust twin's clean build took longer than the Go twin's",
-        holds: |r| r.ratio("build", "clean debug build", "build time") > 1.0,
+        says: Says::Compare {
+            rows: |r| r.find("build", "clean debug build", "build time"),
+            at_least: 1,
+            order: Order::Higher,
+        },
     },
     Claim {
         chapter: "when-to-stay-with-go.md",
-        words: "after a one-line change the two rebuilt in comparable time",
-        holds: |r| {
-            let q = r.ratio("build", "rebuild after a one-line change", "build time");
-            (2.0 / 3.0..=1.5).contains(&q)
+        words: "after a one-line change the two rebuilt with no measurable difference",
+        says: Says::NoMeasurableDifference {
+            rows: |r| r.find("build", "rebuild after a one-line change", "build time"),
+            at_least: 1,
         },
     },
     Claim {
         chapter: "when-to-stay-with-go.md",
         words: "in these runs the Rust twins needed less memory in every one of those rows",
-        holds: |r| {
-            let memory: Vec<&Row> = r
-                .rows("tasks")
-                .chain(r.rows("chat").filter(|row| row.unit.ends_with("iB")))
-                .chain(
-                    r.rows("build")
-                        .filter(|row| row.metric == "resident memory when idle"),
-                )
-                .collect();
-            memory.len() >= 3 && memory.iter().all(|row| ratio(row) < 1.0)
+        says: Says::Compare {
+            rows: |r| {
+                r.rows("tasks")
+                    .chain(r.rows("chat").filter(|row| row.unit.ends_with("iB")))
+                    .chain(
+                        r.rows("build")
+                            .filter(|row| row.metric == "resident memory when idle"),
+                    )
+                    .collect()
+            },
+            at_least: 3,
+            order: Order::Lower,
         },
     },
     Claim {
         chapter: "shipping.md",
         words: "linking glibc statically adds about a megabyte to the server, and musl adds almost nothing",
-        holds: |r| {
+        says: Says::Figures(|r| {
             let rust = |case| r.row("static", case).map_or(f64::NAN, |row| row.rust);
             let dynamic = rust("dynamically linked");
             let glibc = rust("+crt-static") - dynamic;
             let musl = rust("musl") - dynamic;
             (0.5..=1.5).contains(&glibc) && (0.0..0.25).contains(&musl)
-        },
+        }),
     },
     Claim {
         chapter: "shipping.md",
         words: "turning cgo off changes little",
-        holds: |r| {
+        says: Says::Figures(|r| {
             let go = |case| r.row("static", case).map_or(f64::NAN, |row| row.go);
             let (cgo, no_cgo) = (go("dynamically linked"), go("+crt-static"));
             ((cgo - no_cgo) / cgo).abs() < 0.05
-        },
+        }),
     },
 ];
+
+impl Claim {
+    /// Whether the figures bear the sentence out; if not, why not.
+    fn check(&self, results: &Results) -> Result<(), String> {
+        match &self.says {
+            Says::Figures(holds) => {
+                if holds(results) {
+                    Ok(())
+                } else {
+                    Err("its figures no longer hold".into())
+                }
+            }
+            Says::Compare {
+                rows,
+                at_least,
+                order,
+            } => {
+                let rows = rows(results);
+                if rows.len() < *at_least {
+                    return Err(format!(
+                        "it needs at least {at_least} rows, results.json has {}",
+                        rows.len()
+                    ));
+                }
+                let wrong: Vec<String> = rows
+                    .iter()
+                    .filter(|row| !ordered(row, *order))
+                    .map(|row| describe(row))
+                    .collect();
+                if wrong.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "\"{}\" does not hold, or the ranges overlap (then the sentence must \
+                         say \"{NO_DIFFERENCE}\"), on: {}",
+                        order.says(),
+                        wrong.join("; ")
+                    ))
+                }
+            }
+            Says::NoMeasurableDifference { rows, at_least } => {
+                let rows = rows(results);
+                if rows.len() < *at_least {
+                    return Err(format!(
+                        "it needs at least {at_least} rows, results.json has {}",
+                        rows.len()
+                    ));
+                }
+                let apart: Vec<String> = rows
+                    .iter()
+                    .filter(|row| !no_measurable_difference(row))
+                    .map(|row| describe(row))
+                    .collect();
+                if apart.is_empty() {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "the ranges do not overlap, so there is a measurable difference, on: {}",
+                        apart.join("; ")
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Whether the whole ranges of `row` stand in `order`, not overlapping.
+fn ordered(row: &Row, order: Order) -> bool {
+    let (rust, go) = (row.rust_range(), row.go_range());
+    let rust_lower = rust.max < go.min;
+    let rust_higher = rust.min > go.max;
+    match order {
+        Order::Lower => rust_lower,
+        Order::Higher => rust_higher,
+        Order::Better => match row.better() {
+            Some(super::Better::Lower) => rust_lower,
+            Some(super::Better::Higher) => rust_higher,
+            None => false,
+        },
+    }
+}
+
+/// Whether the two twins' ranges on `row` overlap.
+///
+/// A row measured once on each side, as every row was before the
+/// benchmarks repeated their runs, has no range to overlap; for such a row
+/// only, the figures count as not measurably different within a factor of
+/// 1.5 either way, the tolerance the sentences used then. Once
+/// results.json is regenerated every timed row has its range and this
+/// fallback no longer applies to any of them.
+fn no_measurable_difference(row: &Row) -> bool {
+    if row.samples.is_none() {
+        return (2.0 / 3.0..=1.5).contains(&ratio(row));
+    }
+    let (rust, go) = (row.rust_range(), row.go_range());
+    rust.min <= go.max && go.min <= rust.max
+}
+
+fn describe(row: &Row) -> String {
+    let (r, g) = (row.rust_range(), row.go_range());
+    format!(
+        "\"{} — {}\" Rust {}–{} {unit}, Go {}–{} {unit}",
+        row.case,
+        row.metric,
+        r.min,
+        r.max,
+        g.min,
+        g.max,
+        unit = row.unit
+    )
+}
 
 /// The words of every claim in `chapter`.
 pub(super) fn words_of(chapter: &str) -> impl Iterator<Item = &'static str> {
@@ -141,21 +297,13 @@ impl Results {
         self.rows(bench).find(|row| row.case.contains(case))
     }
 
-    /// The Rust/Go ratio of the one row of `bench` whose case contains
-    /// `case` and whose metric is `metric`; NaN if there is none, which no
-    /// comparison holds for.
-    fn ratio(&self, bench: &str, case: &str, metric: &str) -> f64 {
+    /// The rows of `bench` whose case contains `case` and whose metric is
+    /// `metric`.
+    fn find(&self, bench: &str, case: &str, metric: &str) -> Vec<&Row> {
         self.rows(bench)
-            .find(|row| row.case.contains(case) && row.metric == metric)
-            .map_or(f64::NAN, ratio)
+            .filter(|row| row.case.contains(case) && row.metric == metric)
+            .collect()
     }
-}
-
-/// Whether less is better for the twin in `row` (time, size, memory), and
-/// it has a ratio to compare.
-fn is_cost(row: &Row) -> bool {
-    const COST_UNITS: &[&str] = &["s", "ms", "bytes", "KiB", "MiB"];
-    COST_UNITS.contains(&row.unit.as_str()) && ratio(row).is_finite()
 }
 
 fn ratio(row: &Row) -> f64 {
@@ -192,7 +340,9 @@ fn line_of(source: &str, words: &str) -> usize {
 
 /// Every claim whose words are missing from its chapter, or whose figures
 /// no longer hold, described for the reader of the log.
-fn broken(root: &Path) -> Result<Vec<String>> {
+/// With `figures` false, only whether the words are still there (for a
+/// quick benchmark run, whose numbers mean nothing).
+fn broken(root: &Path, figures: bool) -> Result<Vec<String>> {
     let results = Results::load(&root.join("src/measurements/results.json"))?;
     let mut broken = Vec::new();
     for claim in CLAIMS {
@@ -205,10 +355,10 @@ fn broken(root: &Path) -> Result<Vec<String>> {
                 "src/{} no longer says \"{}\": update the list in xtask/src/bench/claims.rs",
                 claim.chapter, claim.words
             ));
-        } else if !(claim.holds)(&results) {
+        } else if figures && let Err(why) = claim.check(&results) {
             broken.push(format!(
-                "src/{}:{} says \"{}\", but src/measurements/results.json no longer shows it: \
-                 rewrite the sentence (and its entry in xtask/src/bench/claims.rs)",
+                "src/{}:{} says \"{}\", but src/measurements/results.json no longer shows it \
+                 ({why}): rewrite the sentence (and its entry in xtask/src/bench/claims.rs)",
                 claim.chapter,
                 line_of(&source, claim.words),
                 claim.words
@@ -222,7 +372,7 @@ fn broken(root: &Path) -> Result<Vec<String>> {
 /// languages with neither a claim here nor a reason in
 /// [`super::comparisons`], one per line.
 pub fn check(root: &Path) -> Result<()> {
-    let mut broken = broken(root)?;
+    let mut broken = broken(root, true)?;
     broken.extend(super::comparisons::unchecked(root)?);
     if !broken.is_empty() {
         bail!(
@@ -238,13 +388,27 @@ pub fn check(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Fails when the words of a claim are no longer in its chapter, or when a
+/// sentence compares the languages unchecked; the figures are not read.
+pub fn check_words(root: &Path) -> Result<()> {
+    let mut broken = broken(root, false)?;
+    broken.extend(super::comparisons::unchecked(root)?);
+    if !broken.is_empty() {
+        bail!(
+            "the book's claims are out of date:\n  {}",
+            broken.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_text_claims_only_what_the_measurements_show() {
-        let broken = broken(&crate::root()).unwrap();
+        let broken = broken(&crate::root(), true).unwrap();
         assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 
@@ -256,33 +420,66 @@ mod tests {
         assert_eq!(line_of(source, "not there"), 1);
     }
 
+    fn results(rows: Vec<Row>) -> Results {
+        Results {
+            rows: rows.into_iter().map(|r| ("build".to_owned(), r)).collect(),
+        }
+    }
+
+    fn build_time(case: &str, rust: &[f64], go: &[f64]) -> Row {
+        Row::sampled(case, "build time", "s", rust, go, crate::bench::round2)
+    }
+
+    fn claim(words: &str) -> &'static Claim {
+        CLAIMS.iter().find(|c| c.words.contains(words)).unwrap()
+    }
+
     #[test]
-    fn a_turned_figure_breaks_its_claim() {
-        let row = |case: &str, metric: &str, unit: &str, rust, go| {
-            (
-                "build".to_owned(),
-                Row {
-                    case: case.into(),
-                    metric: metric.into(),
-                    unit: unit.into(),
-                    rust,
-                    go,
-                },
-            )
-        };
-        let longer = CLAIMS
-            .iter()
-            .find(|c| c.words.contains("clean build took longer"))
-            .unwrap();
-        let slower = Results {
-            rows: vec![row("clean debug build", "build time", "s", 50.0, 30.0)],
-        };
-        let faster = Results {
-            rows: vec![row("clean debug build", "build time", "s", 20.0, 30.0)],
-        };
-        assert!((longer.holds)(&slower));
-        assert!(!(longer.holds)(&faster));
-        let missing = Results { rows: vec![] };
-        assert!(!(longer.holds)(&missing), "a missing row holds nothing");
+    fn a_turned_figure_or_overlapping_ranges_break_a_comparison() {
+        let longer = claim("clean build took longer");
+        let case = "clean debug build";
+        let slower = results(vec![build_time(case, &[50.0, 52.0], &[30.0, 33.0])]);
+        let faster = results(vec![build_time(case, &[20.0, 22.0], &[30.0, 33.0])]);
+        let overlapping = results(vec![build_time(case, &[31.0, 50.0], &[30.0, 33.0])]);
+        assert_eq!(longer.check(&slower), Ok(()));
+        assert!(longer.check(&faster).is_err());
+        let why = longer.check(&overlapping).unwrap_err();
+        assert!(
+            why.contains(NO_DIFFERENCE) && why.contains("31–50 s"),
+            "{why}"
+        );
+        let missing = results(vec![]);
+        assert!(
+            longer.check(&missing).is_err(),
+            "a missing row holds nothing"
+        );
+    }
+
+    #[test]
+    fn no_measurable_difference_holds_only_while_the_ranges_overlap() {
+        let same = claim("rebuilt with no measurable difference");
+        let case = "rebuild after a one-line change";
+        let overlap = results(vec![build_time(case, &[0.9, 1.1], &[1.0, 1.3])]);
+        let apart = results(vec![build_time(case, &[0.9, 0.95], &[1.0, 1.3])]);
+        assert_eq!(same.check(&overlap), Ok(()));
+        let why = same.check(&apart).unwrap_err();
+        assert!(why.contains("do not overlap"), "{why}");
+        // A row measured once (results.json before repeated runs).
+        let once = |rust, go| results(vec![Row::once(case, "build time", "s", rust, go)]);
+        assert_eq!(same.check(&once(0.98, 0.87)), Ok(()));
+        assert!(same.check(&once(2.0, 0.87)).is_err());
+    }
+
+    #[test]
+    fn a_claim_of_no_difference_says_so() {
+        for claim in CLAIMS {
+            if let Says::NoMeasurableDifference { .. } = claim.says {
+                assert!(
+                    claim.words.contains(NO_DIFFERENCE),
+                    "\"{}\" claims overlapping ranges without saying \"{NO_DIFFERENCE}\"",
+                    claim.words
+                );
+            }
+        }
     }
 }

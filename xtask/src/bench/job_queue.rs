@@ -1,125 +1,164 @@
 //! `cargo xtask bench job-queue`: the job queue twins under load.
 //!
-//! Builds both twins in release mode (`cargo build --release`, `go build`),
-//! starts each on a loopback port with the same settings, warms it up, then
-//! has oha (a load generator, pinned and installed on first use) send
-//! `POST /jobs` for a fixed time at two concurrency levels. For each twin it
-//! records what oha saw (requests per second, p50/p99 latency, the share of
-//! 202 and 429 answers) and what the process cost (CPU time from
-//! `/proc/PID/stat`, peak resident memory from `VmHWM` in
-//! `/proc/PID/status`, binary size), then sends SIGTERM and checks that the
-//! twin drains and exits 0. One run, on whatever machine runs it: the
-//! numbers are that machine's, and the load generator shares its cores.
+//! Builds both twins in release mode and starts each on a loopback port with
+//! the same settings, on cores of its own ([`super::pinning`]: the first
+//! half of the CPUs, with `GOMAXPROCS` and `TOKIO_WORKER_THREADS` set to
+//! their count), while oha (a load generator, pinned and installed on first
+//! use) runs on the other half and sends `POST /jobs`:
+//!
+//! 1. **Saturation (closed loop).** [`CONNECTIONS`] connections, each
+//!    sending its next request as soon as the last is answered. What the
+//!    server accepted (202) per second there is its capacity.
+//! 2. **Fixed rates (open loop).** oha sends at 25, 50, 75 and 100 % of the
+//!    slower twin's capacity whatever the server does, and with
+//!    `--latency-correction` counts a request's latency from when it should
+//!    have been sent, so a server that falls behind cannot hide the wait.
+//!
+//! Each case runs [`RUNS`] times, the twins interleaved and taking turns to
+//! go first, each run on a fresh process; the tables show the median and
+//! the range. Throughput counts accepted (202) answers only; latency is
+//! split into accepted answers and the rest (429s: refused because the
+//! queue was full). Each run also reads the server's CPU time from
+//! `/proc/PID/stat` (CPU seconds per 1,000 accepted jobs) and its peak
+//! resident memory (`VmHWM`), then sends SIGTERM and checks that the twin
+//! drains and exits 0.
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::thread;
+use std::process::Stdio;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, ensure};
 use nix::sys::signal::Signal;
 use serde_json::{Value, json};
-use testkit::{Server, Twin};
+use testkit::Server;
 
-use super::{Context, Row};
+use super::pinning::Pinning;
+use super::{Better, Context, Row};
 
 /// The load generator, at a pinned version.
 const OHA: (&str, &str) = ("oha", "1.16.0");
 /// The same settings for both twins.
 const WORKERS: &str = "4";
 const QUEUE_CAPACITY: &str = "64";
-/// Concurrent connections: a handful of clients, and a crowd.
-const CONCURRENCY: [u32; 2] = [16, 256];
-/// How long each level lasts; with warm-up, about 25 s per twin.
-const LOAD_SECONDS: u32 = 10;
+/// Connections, closed loop and open loop alike.
+const CONNECTIONS: u32 = 64;
+/// Runs of every case per twin.
+const RUNS: usize = 5;
+/// How long each case lasts, in seconds.
+const LOAD_SECONDS: u32 = 3;
+/// The open-loop rates, in percent of the slower twin's capacity.
+const RATES: [u32; 4] = [25, 50, 75, 100];
 /// The job every request submits: a small wordcount.
 const BODY: &str =
     r#"{"kind":"wordcount","payload":{"text":"the quick brown fox jumps over the lazy dog"}}"#;
+const TWINS: [&str; 2] = ["rust", "go"];
 
 pub fn run(ctx: &Context) -> Result<()> {
     let started = Instant::now();
     let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
-    let twins = [
-        ("rust", super::release_build(ctx, "job-queue", "job-queue")?),
-        (
-            "go",
-            super::go_build(ctx, "listings/job-queue/server", "job-queue-go")?,
-        ),
+    let binaries = [
+        super::release_build(ctx, "job-queue", "job-queue")?,
+        super::go_build(ctx, "listings/job-queue/server", "job-queue-go")?,
     ];
-
-    let mut measured = Vec::new();
-    for (language, binary) in &twins {
-        eprintln!("loading the {language} twin ({})", binary.display());
-        measured.push(measure(&oha, language, binary)?);
+    let pinning = Pinning::new()?;
+    if !pinning.separate() {
+        eprintln!("only one CPU: the server and oha share it (recorded in the results)");
     }
-    let [rust, go] = [&measured[0], &measured[1]];
-
-    let mut rows = Vec::new();
-    let row = |case: &str, metric: &str, unit: &str, rust: f64, go: f64| Row {
-        case: case.to_owned(),
-        metric: metric.to_owned(),
-        unit: unit.to_owned(),
-        rust,
-        go,
+    let runs = ctx.pick(RUNS, 1);
+    let seconds = ctx.pick(LOAD_SECONDS, 1);
+    let bench = Bench {
+        oha: &oha,
+        pinning: &pinning,
+        seconds,
     };
-    for (r, g) in rust.levels.iter().zip(&go.levels) {
-        let case = format!(
-            "POST /jobs, {} connections, {LOAD_SECONDS} s",
-            r.concurrency
-        );
-        rows.push(row(
-            &case,
-            "throughput",
-            "requests/s",
-            r.requests_per_sec,
-            g.requests_per_sec,
-        ));
-        rows.push(row(&case, "latency p50", "ms", r.p50_ms, g.p50_ms));
-        rows.push(row(&case, "latency p99", "ms", r.p99_ms, g.p99_ms));
-        rows.push(row(&case, "answered 202", "%", r.share(202), g.share(202)));
-        rows.push(row(&case, "answered 429", "%", r.share(429), g.share(429)));
-        rows.push(row(
-            &case,
-            "other answers or errors",
-            "requests",
-            r.others(),
-            g.others(),
-        ));
-        rows.push(row(&case, "CPU time", "s", r.cpu_seconds, g.cpu_seconds));
-        rows.push(row(
-            &case,
-            "CPU per 1000 requests",
-            "ms",
-            1e6 * r.cpu_seconds / r.requests as f64,
-            1e6 * g.cpu_seconds / g.requests as f64,
+
+    // Saturation: every run of both twins, interleaved.
+    let mut closed: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    let mut observed = Value::Null;
+    for run in 0..runs {
+        for twin in order(run) {
+            eprintln!(
+                "saturation, run {} of {runs}: the {} twin",
+                run + 1,
+                TWINS[twin]
+            );
+            let server = bench.start(twin, &binaries[twin])?;
+            observed[TWINS[twin]] = pinning.observe(server.pid())?;
+            let sample = bench.load(&server, &Load::Closed)?;
+            eprintln!("  {}", sample.summary());
+            closed[twin].push(sample);
+            drain(server)?;
+        }
+    }
+    let capacity = |twin: usize| {
+        let accepted: Vec<f64> = closed[twin].iter().map(|s| s.accepted_per_s).collect();
+        super::spread(&accepted).0
+    };
+    let slower = capacity(0).min(capacity(1));
+    ensure!(
+        slower > 0.0,
+        "a twin accepted no job at saturation; see the log above"
+    );
+    eprintln!("capacity of the slower twin: {slower:.0} accepted jobs/s");
+
+    // Fixed rates, each run on a fresh process per twin.
+    let rates: Vec<(u32, f64)> = RATES
+        .iter()
+        .map(|&p| (p, (slower * f64::from(p) / 100.0).round().max(1.0)))
+        .collect();
+    let mut open: Vec<[Vec<Sample>; 2]> = rates.iter().map(|_| [vec![], vec![]]).collect();
+    for run in 0..runs {
+        for twin in order(run) {
+            eprintln!(
+                "fixed rates, run {} of {runs}: the {} twin",
+                run + 1,
+                TWINS[twin]
+            );
+            let server = bench.start(twin, &binaries[twin])?;
+            for (i, &(percent, rate)) in rates.iter().enumerate() {
+                let sample = bench.load(&server, &Load::Rate(rate))?;
+                eprintln!("  {percent:>3} % ({rate:.0}/s): {}", sample.summary());
+                open[i][twin].push(sample);
+            }
+            drain(server)?;
+        }
+    }
+
+    // The cases' names say what the chapter explains: the closed loop is
+    // the saturation run; the open loop's percentage is of the slower
+    // twin's capacity, followed by the rate offered (report.rs reads it).
+    let mut rows = rows_of(&format!("closed loop, {CONNECTIONS} connections"), &closed);
+    for ((percent, rate), samples) in rates.iter().zip(&open) {
+        rows.extend(rows_of(
+            &format!("open loop at {percent} % ({rate:.0}/s)"),
+            samples,
         ));
     }
-    let whole = "whole run";
-    rows.push(row(
-        whole,
-        "peak RSS (VmHWM)",
-        "MiB",
-        rust.peak_rss_mib,
-        go.peak_rss_mib,
-    ));
-    rows.push(row(
-        whole,
+    let binary_mib =
+        |path: &Path| fs::metadata(path).map_or(f64::NAN, |m| m.len() as f64 / (1024.0 * 1024.0));
+    rows.push(Row::once(
+        "release build",
         "binary size",
         "MiB",
-        rust.binary_mib,
-        go.binary_mib,
+        super::round2(binary_mib(&binaries[0])),
+        super::round2(binary_mib(&binaries[1])),
     ));
 
     super::print_rows("job queue", &rows);
     let results = json!({
         "benchmark": "job-queue",
-        "date": command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
-        "machine": machine(ctx),
         "settings": {
             "workers": WORKERS, "queue_capacity": QUEUE_CAPACITY,
-            "load_seconds": LOAD_SECONDS, "body": BODY, "load_generator": format!("{} {}", OHA.0, OHA.1),
+            "connections": CONNECTIONS, "load_seconds": seconds, "runs": runs,
+            "rates_percent_of_capacity": RATES,
+            "capacity_accepted_per_s": super::round1(slower),
+            "body": BODY, "load_generator": format!("{} {}", OHA.0, OHA.1),
+            "oha_version": super::first_line(std::process::Command::new(&oha).arg("--version")),
+            "order": "runs interleaved; run 1 Rust first, run 2 Go first, and so on",
         },
+        "pinning": pinning.json(),
+        "observed": observed,
         "rows": rows,
     });
     let path = ctx.write_results("job-queue", &results)?;
@@ -131,112 +170,197 @@ pub fn run(ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// What one twin did at one concurrency level.
-struct Level {
-    concurrency: u32,
-    requests: u64,
-    requests_per_sec: f64,
-    p50_ms: f64,
-    p99_ms: f64,
+/// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
+fn order(run: usize) -> [usize; 2] {
+    if run.is_multiple_of(2) {
+        [0, 1]
+    } else {
+        [1, 0]
+    }
+}
+
+/// The rows of one case: medians and ranges of every run's figures.
+fn rows_of(case: &str, samples: &[Vec<Sample>; 2]) -> Vec<Row> {
+    let figure = |f: fn(&Sample) -> f64| -> [Vec<f64>; 2] {
+        [
+            samples[0].iter().map(f).collect(),
+            samples[1].iter().map(f).collect(),
+        ]
+    };
+    let row = |metric: &str, unit: &str, f: fn(&Sample) -> f64| {
+        let [rust, go] = figure(f);
+        Row::sampled(case, metric, unit, &rust, &go, super::round2)
+    };
+    vec![
+        row("accepted (202) throughput", "jobs/s", |s| s.accepted_per_s),
+        row("all answers", "requests/s", |s| s.answered_per_s).with_better(Better::Higher),
+        row("latency p50, accepted", "ms", |s| s.accepted_p50_ms),
+        row("latency p99, accepted", "ms", |s| s.accepted_p99_ms),
+        row("latency p99, refused (429)", "ms", |s| s.refused_p99_ms),
+        row("answered 429", "%", |s| s.share(429)).with_better(Better::Lower),
+        row("other answers or errors", "requests", |s| s.others()).with_better(Better::Lower),
+        row("server CPU per 1,000 accepted jobs", "CPU ms", |s| {
+            1e6 * s.cpu_seconds / s.accepted().max(1.0)
+        }),
+        row("load generator CPU", "% of a core", |s| s.oha_cpu_percent),
+        row("peak RSS (VmHWM)", "MiB", |s| s.peak_rss_mib),
+    ]
+}
+
+/// The closed-loop saturation run, or an open-loop run at a fixed rate.
+enum Load {
+    Closed,
+    Rate(f64),
+}
+
+struct Bench<'a> {
+    oha: &'a Path,
+    pinning: &'a Pinning,
+    seconds: u32,
+}
+
+impl Bench<'_> {
+    /// Starts twin `twin` on the server's cores and warms it up.
+    fn start(&self, twin: usize, binary: &Path) -> Result<Server> {
+        let server = self
+            .pinning
+            .server_twin(TWINS[twin], binary)
+            .args(["--workers", WORKERS, "--queue-capacity", QUEUE_CAPACITY])
+            .start();
+        self.oha(&server.url("/jobs"), &["-n", "2000", "-c", "16"])
+            .context("warming up")?;
+        Ok(server)
+    }
+
+    /// One case against a running server.
+    fn load(&self, server: &Server, load: &Load) -> Result<Sample> {
+        let mut args = vec![
+            "-z".to_owned(),
+            format!("{}s", self.seconds),
+            "-w".to_owned(),
+            "-c".to_owned(),
+            CONNECTIONS.to_string(),
+        ];
+        if let Load::Rate(rate) = load {
+            args.extend([
+                "-q".to_owned(),
+                format!("{rate}"),
+                "--latency-correction".to_owned(),
+            ]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let cpu_before = super::cpu_seconds(server.pid())?;
+        let children_before = children_cpu_seconds();
+        let report = self.oha(&server.url("/jobs"), &args)?;
+        let oha_cpu = children_cpu_seconds() - children_before;
+        let cpu = super::cpu_seconds(server.pid())? - cpu_before;
+        let peak_rss_mib = super::proc_status_kib(server.pid(), "VmHWM")? / 1024.0;
+        sample(&report, cpu, oha_cpu, peak_rss_mib)
+    }
+
+    /// Runs oha on the load's cores against `url` with a JSON job body and
+    /// returns its JSON report.
+    fn oha(&self, url: &str, args: &[&str]) -> Result<Value> {
+        let output = self
+            .pinning
+            .load_command(self.oha)
+            .args(args)
+            .args(["--no-tui", "--stats-success-breakdown"])
+            .args(["--output-format", "json", "-m", "POST"])
+            .args(["-T", "application/json", "-d", BODY, url])
+            .stdin(Stdio::null())
+            .output()
+            .context("running oha")?;
+        ensure!(
+            output.status.success(),
+            "oha failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).context("reading oha's JSON report")
+    }
+}
+
+/// CPU time of this process's finished children (oha), from getrusage.
+fn children_cpu_seconds() -> f64 {
+    use nix::sys::resource::{UsageWho, getrusage};
+    getrusage(UsageWho::RUSAGE_CHILDREN).map_or(0.0, |u| {
+        let seconds = |t: nix::sys::time::TimeVal| t.tv_sec() as f64 + t.tv_usec() as f64 / 1e6;
+        seconds(u.user_time()) + seconds(u.system_time())
+    })
+}
+
+/// What one twin did in one case of one run.
+struct Sample {
+    /// How long oha ran, in seconds.
+    seconds: f64,
+    accepted_per_s: f64,
+    answered_per_s: f64,
+    accepted_p50_ms: f64,
+    accepted_p99_ms: f64,
+    refused_p99_ms: f64,
     /// Answers by status code.
     statuses: Vec<(u16, u64)>,
     /// Requests that got no HTTP answer (connection errors, timeouts).
     errors: u64,
     cpu_seconds: f64,
+    oha_cpu_percent: f64,
+    peak_rss_mib: f64,
 }
 
-impl Level {
+impl Sample {
+    fn count(&self, code: u16) -> f64 {
+        self.statuses
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(0, |(_, n)| *n) as f64
+    }
+
+    fn answered(&self) -> f64 {
+        self.statuses.iter().map(|(_, n)| *n as f64).sum()
+    }
+
+    fn accepted(&self) -> f64 {
+        self.count(202)
+    }
+
     /// Requests answered with neither 202 nor 429, or not answered at all.
     fn others(&self) -> f64 {
-        let expected: u64 = self
-            .statuses
-            .iter()
-            .filter(|(code, _)| matches!(code, 202 | 429))
-            .map(|(_, n)| n)
-            .sum();
-        (self.requests - expected + self.errors) as f64
+        self.answered() - self.count(202) - self.count(429) + self.errors as f64
     }
 
     fn share(&self, code: u16) -> f64 {
-        let count = self
-            .statuses
-            .iter()
-            .find(|(c, _)| *c == code)
-            .map_or(0, |(_, n)| *n);
-        100.0 * count as f64 / self.requests.max(1) as f64
+        100.0 * self.count(code) / self.answered().max(1.0)
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{:.0} accepted/s of {:.0} answers/s, p99 accepted {:.2} ms, {:.1} % 429, \
+             server CPU {:.2} s, oha {:.0} % of a core, over {:.1} s",
+            self.accepted_per_s,
+            self.answered_per_s,
+            self.accepted_p99_ms,
+            self.share(429),
+            self.cpu_seconds,
+            self.oha_cpu_percent,
+            self.seconds
+        )
     }
 }
 
-/// Everything measured on one twin.
-struct Measured {
-    levels: Vec<Level>,
-    peak_rss_mib: f64,
-    binary_mib: f64,
-}
-
-fn measure(oha: &Path, language: &'static str, binary: &Path) -> Result<Measured> {
-    let server = Twin::prebuilt(language, binary)
-        .args(["--workers", WORKERS, "--queue-capacity", QUEUE_CAPACITY])
-        .start();
-    let url = server.url("/jobs");
-    oha_run(oha, &url, &["-n", "5000", "-c", "16"]).context("warming up")?;
-
-    let mut levels = Vec::new();
-    for concurrency in CONCURRENCY {
-        let before = cpu_seconds(server.pid())?;
-        let report = oha_run(
-            oha,
-            &url,
-            &[
-                "-z",
-                &format!("{LOAD_SECONDS}s"),
-                "-w",
-                "-c",
-                &concurrency.to_string(),
-            ],
-        )?;
-        let cpu = cpu_seconds(server.pid())? - before;
-        levels.push(level(concurrency, &report, cpu)?);
-        let last = levels.last().unwrap();
-        eprintln!(
-            "  {concurrency:>3} connections: {:.0} requests/s, p99 {:.2} ms, {:.1} % 202",
-            last.requests_per_sec,
-            last.p99_ms,
-            last.share(202)
-        );
-    }
-    let peak_rss_mib = super::proc_status_kib(server.pid(), "VmHWM")? / 1024.0;
-    drain(server)?;
-    Ok(Measured {
-        levels,
-        peak_rss_mib,
-        binary_mib: fs::metadata(binary)?.len() as f64 / (1024.0 * 1024.0),
-    })
-}
-
-/// Runs oha against `url` with a JSON job body and returns its JSON report.
-fn oha_run(oha: &Path, url: &str, args: &[&str]) -> Result<Value> {
-    let output = Command::new(oha)
-        .args(args)
-        .args(["--no-tui", "--output-format", "json", "-m", "POST"])
-        .args(["-T", "application/json", "-d", BODY, url])
-        .stdin(Stdio::null())
-        .output()
-        .context("running oha")?;
-    ensure!(
-        output.status.success(),
-        "oha failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).context("reading oha's JSON report")
-}
-
-fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
+fn sample(report: &Value, cpu_seconds: f64, oha_cpu: f64, peak_rss_mib: f64) -> Result<Sample> {
     let number = |pointer: &str| {
         report
             .pointer(pointer)
             .and_then(Value::as_f64)
             .with_context(|| format!("oha's report has no {pointer}"))
+    };
+    // A percentile of no answers (no 429 at a low rate) is null: 0 then.
+    let ms = |pointer: &str| {
+        1000.0
+            * report
+                .pointer(pointer)
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0)
     };
     let statuses: Vec<(u16, u64)> = report["statusCodeDistribution"]
         .as_object()
@@ -250,16 +374,24 @@ fn level(concurrency: u32, report: &Value, cpu_seconds: f64) -> Result<Level> {
     if errors > 0 {
         eprintln!("  oha saw errors: {}", report["errorDistribution"]);
     }
-    Ok(Level {
-        concurrency,
-        requests: statuses.iter().map(|(_, n)| n).sum(),
-        requests_per_sec: number("/summary/requestsPerSec")?,
-        p50_ms: 1000.0 * number("/latencyPercentiles/p50")?,
-        p99_ms: 1000.0 * number("/latencyPercentiles/p99")?,
+    let seconds = number("/summary/total")?;
+    let mut sample = Sample {
+        seconds,
+        accepted_per_s: 0.0,
+        answered_per_s: 0.0,
+        // oha's "successful" answers are the 2xx ones: here, 202.
+        accepted_p50_ms: ms("/latencyPercentilesSuccessful/p50"),
+        accepted_p99_ms: ms("/latencyPercentilesSuccessful/p99"),
+        refused_p99_ms: ms("/latencyPercentilesNotSuccessful/p99"),
         statuses,
         errors,
         cpu_seconds,
-    })
+        oha_cpu_percent: 100.0 * oha_cpu / seconds.max(1e-9),
+        peak_rss_mib,
+    };
+    sample.accepted_per_s = sample.accepted() / seconds.max(1e-9);
+    sample.answered_per_s = sample.answered() / seconds.max(1e-9);
+    Ok(sample)
 }
 
 /// SIGTERM, then the twin must log its `drained` line and exit 0.
@@ -272,59 +404,11 @@ fn drain(server: Server) -> Result<()> {
             .find(|line| line.contains("drained"))
             .map(str::to_owned)
     });
-    eprintln!("  {drained}");
+    eprintln!("  {}", drained.trim());
     let status = server.wait();
     ensure!(
         status.success(),
         "the twin exited with {status} after SIGTERM"
     );
     Ok(())
-}
-
-/// User plus system CPU time of a process so far, from `/proc/PID/stat`.
-fn cpu_seconds(pid: u32) -> Result<f64> {
-    let stat = fs::read_to_string(format!("/proc/{pid}/stat"))?;
-    // Fields after the command name, which is in parentheses and may hold
-    // spaces; utime and stime are fields 14 and 15 of the whole line.
-    let after_name = &stat[stat.rfind(')').context("no command name in stat")? + 2..];
-    let fields: Vec<&str> = after_name.split_whitespace().collect();
-    let ticks: f64 = fields[11].parse::<f64>()? + fields[12].parse::<f64>()?;
-    Ok(ticks / clock_ticks_per_second())
-}
-
-fn clock_ticks_per_second() -> f64 {
-    command_line("getconf", &["CLK_TCK"])
-        .parse()
-        .unwrap_or(100.0)
-}
-
-/// The first line a command prints, or "" if it cannot run.
-fn command_line(program: &str, args: &[&str]) -> String {
-    Command::new(program)
-        .args(args)
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.lines().next().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn machine(ctx: &Context) -> Value {
-    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo
-        .lines()
-        .find_map(|l| l.strip_prefix("model name"))
-        .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned());
-    json!({
-        "cpus": thread::available_parallelism().map_or(0, |n| n.get()),
-        "cpu_model": model,
-        "kernel": command_line("uname", &["-sr"]),
-        "rustc": command_line("rustc", &["--version"]),
-        "go": ctx
-            .go(".")
-            .arg("version")
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-            .unwrap_or_default(),
-    })
 }

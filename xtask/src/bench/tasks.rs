@@ -16,49 +16,64 @@ const LISTING: &str = "listings/goroutines-and-tasks/idle-tasks";
 const PACKAGE: &str = "goroutines-and-tasks-idle-tasks";
 /// How many waiters each run holds; the largest stays well within memory.
 const COUNTS: &[u64] = &[10_000, 100_000, 1_000_000];
-/// Runs per count and language; the median is reported.
-const RUNS: usize = 3;
+/// Runs per count and language, interleaved; the median and range are
+/// reported.
+const RUNS: usize = 5;
 
 pub fn run(ctx: &Context) -> Result<()> {
     let rust = super::release_build(ctx, PACKAGE, PACKAGE)?;
     let go = super::go_build(ctx, LISTING, "idle-tasks-go")?;
+    let runs = ctx.pick(RUNS, 1);
+    let counts = ctx.pick(COUNTS, &COUNTS[..1]);
 
-    println!("idle waiters held at once: resident memory they add (median of {RUNS} runs)");
+    println!("idle waiters held at once: resident memory they add (median of {runs} runs)");
     println!(
         "{:>10} | {:>11} | {:>11} | {:>14} | {:>14} | {:>8}",
         "N", "Go MiB", "Rust MiB", "Go B/waiter", "Rust B/waiter", "Rust/Go"
     );
     let mut rows = Vec::new();
-    for &n in COUNTS {
-        let go_kib = median(RUNS, || added_kib(Command::new(&go), n))?;
-        let rust_kib = median(RUNS, || added_kib(Command::new(&rust), n))?;
-        let per = |kib: f64| (kib * 1024.0 / n as f64).round();
-        let mib = |kib: f64| (kib / 1024.0 * 10.0).round() / 10.0;
+    for &n in counts {
+        // Interleaved, each twin going first in turn.
+        let (mut go_kib, mut rust_kib) = (Vec::new(), Vec::new());
+        for run in 0..runs {
+            if run.is_multiple_of(2) {
+                rust_kib.push(added_kib(Command::new(&rust), n)?);
+                go_kib.push(added_kib(Command::new(&go), n)?);
+            } else {
+                go_kib.push(added_kib(Command::new(&go), n)?);
+                rust_kib.push(added_kib(Command::new(&rust), n)?);
+            }
+        }
+        let per = |kib: &[f64]| -> Vec<f64> { kib.iter().map(|k| k * 1024.0 / n as f64).collect() };
+        let mib = |kib: &[f64]| -> Vec<f64> { kib.iter().map(|k| k / 1024.0).collect() };
+        let median = |v: &[f64]| super::spread(v).0;
         println!(
-            "{n:>10} | {:>11} | {:>11} | {:>14} | {:>14} | {:>8.3}",
-            mib(go_kib),
-            mib(rust_kib),
-            per(go_kib),
-            per(rust_kib),
-            rust_kib / go_kib
+            "{n:>10} | {:>11.1} | {:>11.1} | {:>14.0} | {:>14.0} | {:>8.3}",
+            median(&mib(&go_kib)),
+            median(&mib(&rust_kib)),
+            median(&per(&go_kib)),
+            median(&per(&rust_kib)),
+            median(&rust_kib) / median(&go_kib)
         );
         let case = format!("{n} idle goroutines / tasks");
-        rows.push(Row {
-            case: case.clone(),
-            metric: "memory per waiter".into(),
-            unit: "bytes".into(),
-            rust: per(rust_kib),
-            go: per(go_kib),
-        });
-        rows.push(Row {
-            case,
-            metric: "resident memory added".into(),
-            unit: "MiB".into(),
-            rust: mib(rust_kib),
-            go: mib(go_kib),
-        });
+        rows.push(Row::sampled(
+            &case,
+            "memory per waiter",
+            "bytes",
+            &per(&rust_kib),
+            &per(&go_kib),
+            f64::round,
+        ));
+        rows.push(Row::sampled(
+            &case,
+            "resident memory added",
+            "MiB",
+            &mib(&rust_kib),
+            &mib(&go_kib),
+            super::round1,
+        ));
     }
-    let path = ctx.write_rows("tasks", &rows)?;
+    let path = ctx.write_results("tasks", &serde_json::json!({ "runs": runs, "rows": rows }))?;
     println!("written to {}", path.display());
     Ok(())
 }
@@ -86,10 +101,4 @@ fn added_kib(mut command: Command, n: u64) -> Result<f64> {
         bail!("asked for {n} waiters, the report says {stdout:?}");
     }
     Ok(field("rss_after_kib")? - field("rss_before_kib")?)
-}
-
-fn median(runs: usize, mut measure: impl FnMut() -> Result<f64>) -> Result<f64> {
-    let mut values = (0..runs).map(|_| measure()).collect::<Result<Vec<f64>>>()?;
-    values.sort_by(f64::total_cmp);
-    Ok(values[values.len() / 2])
 }
