@@ -1,0 +1,3 @@
+module example.com/gotorust/crates-and-modules/features
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/standard-traits/equality
+
+go 1.27

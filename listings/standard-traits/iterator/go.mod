@@ -1,0 +1,3 @@
+module example.com/gotorust/standard-traits/iterator
+
+go 1.27
