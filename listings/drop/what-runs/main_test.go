@@ -34,10 +34,10 @@ func TestDeferredCallsRunOnReturnAndPanicOnly(t *testing.T) {
 			cmd := exec.Command(os.Args[0])
 			cmd.Env = append(os.Environ(), "WHATRUNS_MODE="+tc.mode)
 			out, err := cmd.Output()
-			code := 0
+			code, stderr := 0, ""
 			var exit *exec.ExitError
 			if errors.As(err, &exit) {
-				code = exit.ExitCode()
+				code, stderr = exit.ExitCode(), string(exit.Stderr)
 			} else if err != nil {
 				t.Fatal(err)
 			}
@@ -46,6 +46,10 @@ func TestDeferredCallsRunOnReturnAndPanicOnly(t *testing.T) {
 			}
 			if got := strings.Contains(string(out), "deferred call"); got != tc.deferred {
 				t.Errorf("deferred call ran: %v, want %v; output %q", got, tc.deferred, out)
+			}
+			// Only the panic prints a message, and it does so on stderr.
+			if got := strings.Contains(stderr, "panic: a bug"); got != (tc.mode == "panic") {
+				t.Errorf("stderr = %q", stderr)
 			}
 		})
 	}

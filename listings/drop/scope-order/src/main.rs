@@ -57,6 +57,7 @@ fn early(log: &Log) {
 }
 // ANCHOR_END: early
 
+// ANCHOR: main
 fn main() {
     let log = RefCell::new(Vec::new());
     open_three(&log);
@@ -66,6 +67,7 @@ fn main() {
         println!("{line}");
     }
 }
+// ANCHOR_END: main
 
 #[cfg(test)]
 mod tests {

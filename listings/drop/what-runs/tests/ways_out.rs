@@ -20,6 +20,7 @@ fn destructors_run_on_return_and_panic_only() {
             .output()
             .unwrap();
         let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), code, "{mode}: {stdout}");
         assert_eq!(out.status.signal(), signal, "{mode}");
         assert!(
@@ -27,6 +28,12 @@ fn destructors_run_on_return_and_panic_only() {
             "{mode}: {stdout}"
         );
         assert_eq!(stdout.contains("drop guard"), dropped, "{mode}: {stdout}");
+        // Only the panic prints a message, and it does so on stderr.
+        assert_eq!(
+            stderr.contains("a bug"),
+            mode == "panic",
+            "{mode}: {stderr}"
+        );
     }
 }
 // ANCHOR_END: tests
