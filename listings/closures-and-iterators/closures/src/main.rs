@@ -7,7 +7,7 @@ use std::thread;
 
 // ANCHOR: kinds
 /// `Fn`: reads what it captured, so it can be called any number of times,
-/// even from several threads at once.
+/// through a shared reference.
 fn greeter(greeting: String) -> impl Fn(&str) -> String {
     move |name| format!("{greeting}, {name}!")
 }
