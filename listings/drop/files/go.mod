@@ -1,0 +1,3 @@
+module example.com/gotorust/drop/files
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/drop/locks
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/drop/rollback
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/drop/scope-order
+
+go 1.27

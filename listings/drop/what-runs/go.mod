@@ -1,0 +1,3 @@
+module example.com/gotorust/drop/what-runs
+
+go 1.27
