@@ -19,7 +19,7 @@ func (inv *Inventory) Add(name string, n int) {
 	inv.counts[name] += n
 }
 
-// Count returns how many of name are in stock, and whether it was ever added.
+// Count returns how many of name are in stock, and whether any are.
 func (inv *Inventory) Count(name string) (int, bool) {
 	n, ok := inv.counts[name]
 	return n, ok
