@@ -54,23 +54,35 @@ type Limits struct {
 
 // ANCHOR_END: limits
 
-func parseConfig(args []string, getenv func(string) string, output io.Writer) (Config, error) {
+func parseConfig(args []string, lookupEnv func(string) (string, bool), output io.Writer) (Config, error) {
 	fs := flag.NewFlagSet("job-queue", flag.ContinueOnError)
 	fs.SetOutput(output)
-	envInt := func(key string, def int) int {
-		if n, err := strconv.Atoi(getenv(key)); err == nil {
-			return n
+	// A variable that is set, even to "", but is not a valid value is an
+	// error, as a bad flag is, unless the flag it stands for is given
+	// (checked after Parse). The Rust twin's clap does the same.
+	envErrs := map[string]error{}
+	envInt := func(flagName, key string, def int) int {
+		value, ok := lookupEnv(key)
+		if !ok {
+			return def
 		}
-		return def
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			envErrs[flagName] = fmt.Errorf("invalid value %q for %s: not a whole number", value, key)
+			return def
+		}
+		return n
 	}
-	addr := getenv("JOBQ_ADDR")
-	if addr == "" {
+	addr, ok := lookupEnv("JOBQ_ADDR")
+	if !ok {
 		addr = "127.0.0.1:8080"
+	} else if addr == "" {
+		envErrs["addr"] = errors.New(`invalid value "" for JOBQ_ADDR: empty`)
 	}
 	var c Config
 	fs.StringVar(&c.Addr, "addr", addr, "listen address")
-	fs.IntVar(&c.Workers, "workers", envInt("JOBQ_WORKERS", 4), "number of workers")
-	fs.IntVar(&c.QueueCapacity, "queue-capacity", envInt("JOBQ_QUEUE_CAPACITY", 64), "jobs that may wait")
+	fs.IntVar(&c.Workers, "workers", envInt("workers", "JOBQ_WORKERS", 4), "number of workers")
+	fs.IntVar(&c.QueueCapacity, "queue-capacity", envInt("queue-capacity", "JOBQ_QUEUE_CAPACITY", 64), "jobs that may wait")
 	fs.DurationVar(&c.Limits.HeaderTimeout, "header-timeout", 10*time.Second, "time for a request's headers")
 	fs.DurationVar(&c.Limits.BodyTimeout, "body-timeout", 10*time.Second, "time for a request's body")
 	fs.DurationVar(&c.Limits.DrainTimeout, "drain-timeout", 25*time.Second, "time for the drain")
@@ -92,6 +104,12 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (C
 	if fs.NArg() > 0 {
 		return usageError(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
+	fs.Visit(func(f *flag.Flag) { delete(envErrs, f.Name) })
+	for _, name := range []string{"addr", "workers", "queue-capacity"} {
+		if err := envErrs[name]; err != nil {
+			return usageError(err)
+		}
+	}
 	if c.Workers < 1 || c.QueueCapacity < 1 || c.Limits.MaxConnections < 1 {
 		return usageError(errors.New("--workers, --queue-capacity and --max-connections must be at least 1"))
 	}
@@ -100,7 +118,7 @@ func parseConfig(args []string, getenv func(string) string, output io.Writer) (C
 
 func main() {
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
-	config, err := parseConfig(os.Args[1:], os.Getenv, os.Stderr)
+	config, err := parseConfig(os.Args[1:], os.LookupEnv, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0) // -h: the usage is printed
 	} else if err != nil {

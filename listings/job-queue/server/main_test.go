@@ -21,6 +21,10 @@ func TestParseConfig(t *testing.T) {
 		{"equals form", nil, []string{"--queue-capacity=3", "-workers=1"}, config("127.0.0.1:8080", 1, 3), false},
 		{"environment", map[string]string{"JOBQ_WORKERS": "7"}, nil, config("127.0.0.1:8080", 7, 64), false},
 		{"flag beats environment", map[string]string{"JOBQ_WORKERS": "7"}, []string{"--workers", "2"}, config("127.0.0.1:8080", 2, 64), false},
+		{"environment not a number", map[string]string{"JOBQ_WORKERS": "many"}, nil, Config{}, true},
+		{"flag beats a bad environment", map[string]string{"JOBQ_QUEUE_CAPACITY": "lots"}, []string{"--queue-capacity", "3"}, config("127.0.0.1:8080", 4, 3), false},
+		{"empty environment", map[string]string{"JOBQ_WORKERS": ""}, nil, Config{}, true},
+		{"empty address", map[string]string{"JOBQ_ADDR": ""}, nil, Config{}, true},
 		{"unknown flag", nil, []string{"--color", "red"}, Config{}, true},
 		{"zero workers", nil, []string{"--workers", "0"}, Config{}, true},
 		{"bad duration", nil, []string{"--header-timeout", "soon"}, Config{}, true},
@@ -36,7 +40,8 @@ func TestParseConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parseConfig(tc.args, func(k string) string { return tc.env[k] }, io.Discard)
+			lookup := func(k string) (string, bool) { v, ok := tc.env[k]; return v, ok }
+			got, err := parseConfig(tc.args, lookup, io.Discard)
 			if (err != nil) != tc.wantErr || got != tc.want {
 				t.Errorf("parseConfig(%v) = %+v, %v; want %+v (error: %v)", tc.args, got, err, tc.want, tc.wantErr)
 			}
