@@ -411,6 +411,9 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         "go build, empty cache",
         Box::new(|| {
             let _ = fs::remove_dir_all(&go_cache);
+            // go build skips the link when the output's build ID already
+            // matches, so a clean build starts without the binary too.
+            let _ = fs::remove_file(&go_out);
             go_build(&go_cache)
         }),
         CLEAN_SAMPLES,
@@ -452,6 +455,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             let mut copy = Command::new("cp");
             copy.arg("-a").arg(&go_std_cache).arg(&go_cache);
             run_ok(copy, "copying the standard library's build cache")?;
+            let _ = fs::remove_file(&go_out);
             go_build(&go_cache)
         }),
         CLEAN_SAMPLES,
