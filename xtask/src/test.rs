@@ -150,6 +150,9 @@ pub fn run(root: &Path, only: &[StageName]) -> Result<()> {
                     .any(|o| o.get_name() == s.name)
         })
         .collect();
+    if stages.iter().any(|s| s.name == "bench") {
+        crate::bench::prefetch_tools()?;
+    }
     let mut results = Vec::new();
     for stage in stages {
         eprintln!("\n==> stage {}", stage.name);
@@ -166,6 +169,7 @@ pub fn run(root: &Path, only: &[StageName]) -> Result<()> {
         }
         results.push((stage, took, outcome));
     }
+    tools::finish_background_installs();
 
     eprintln!("\nstage      result  time");
     for (stage, took, outcome) in &results {

@@ -37,7 +37,7 @@ use super::pinning::Pinning;
 use super::{Better, Context, Row};
 
 /// The load generator, at a pinned version.
-const OHA: (&str, &str) = ("oha", "1.16.0");
+pub(crate) const OHA: (&str, &str) = ("oha", "1.16.0");
 /// The same settings for both twins.
 const WORKERS: &str = "4";
 const QUEUE_CAPACITY: &str = "64";

@@ -67,6 +67,14 @@ pub const BENCHES: &[Bench] = &[
     },
 ];
 
+/// Starts installing the benchmarks' pinned tools (the load generator) in
+/// the background, for a test run whose `bench` stage comes after stages
+/// that leave CPU time idle; see [`crate::tools::prefetch_cargo_tool`].
+pub fn prefetch_tools() -> Result<()> {
+    let (krate, version) = job_queue::OHA;
+    crate::tools::prefetch_cargo_tool(krate, version, krate)
+}
+
 /// The benchmark called `name`.
 pub fn bench(name: &str) -> Result<&'static Bench> {
     BENCHES
