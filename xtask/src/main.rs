@@ -64,6 +64,10 @@ enum Command {
     Bench {
         #[arg(value_parser = bench_names())]
         name: String,
+        /// Run the one benchmark NAME as `quick` runs each: one short
+        /// sample on debug builds, into target/bench-quick/.
+        #[arg(long)]
+        quick: bool,
     },
     /// Record the built book's new pages and anchors in xtask/page-manifest.txt
     /// (`cargo xtask test urls` checks them).
@@ -141,9 +145,14 @@ fn run(command: Command) -> Result<()> {
             );
             Ok(())
         }
-        Command::Bench { name } => {
+        Command::Bench { name, quick } => {
             let go = tools::go()?;
             match name.as_str() {
+                name if quick && bench::BENCHES.iter().any(|b| b.name == name) => bench::run_one(
+                    &bench::Context::quick(root, go),
+                    bench::bench(name)?,
+                    (1, 1),
+                ),
                 "quick" => bench::quick(&bench::Context::quick(root, go)),
                 "all" => bench::all(&bench::Context::new(root, go)),
                 "report" => bench::report::run(&bench::Context::new(root, go)),

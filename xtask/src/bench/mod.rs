@@ -24,6 +24,7 @@ pub mod chat;
 pub mod claims;
 pub mod comparisons;
 pub mod job_queue;
+pub mod notes;
 pub mod pinning;
 pub mod report;
 pub mod static_build;
@@ -44,6 +45,11 @@ pub const BENCHES: &[Bench] = &[
         name: "job-queue",
         title: "Job queue under load",
         run: job_queue::run,
+    },
+    Bench {
+        name: "notes",
+        title: "Notes service: reads and writes on SQLite",
+        run: notes::run,
     },
     Bench {
         name: "chat",
