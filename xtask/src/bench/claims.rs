@@ -78,7 +78,10 @@ const CLAIMS: &[Claim] = &[
                 less server CPU per accepted job at every load",
         says: Says::Compare {
             rows: |r| {
+                // The twins as shipped: the tuned Go rows are a case of
+                // their own, which this sentence does not speak of.
                 r.rows("job-queue")
+                    .filter(|row| !row.case.contains("Go tuned"))
                     .filter(|row| {
                         (row.case.starts_with("closed loop")
                             && row.metric == "accepted (202) throughput")

@@ -53,6 +53,13 @@ const RATES: [u32; 4] = [25, 50, 75, 100];
 const BODY: &str =
     r#"{"kind":"wordcount","payload":{"text":"the quick brown fox jumps over the lazy dog"}}"#;
 const TWINS: [&str; 2] = ["rust", "go"];
+/// Go as a team tuning it for throughput would run it: no collection by
+/// heap growth, only near a memory limit well above what the queue uses
+/// (runtime/extern.go and runtime/debug/garbage.go: the limit is kept
+/// even with GOGC=off). The saturation case runs it as a third twin.
+const GO_TUNED: [(&str, &str); 2] = [("GOGC", "off"), ("GOMEMLIMIT", "256MiB")];
+/// Index of the tuned Go run, after [`TWINS`]' two.
+const GO_TUNED_RUN: usize = 2;
 
 pub fn run(ctx: &Context) -> Result<()> {
     let started = Instant::now();
@@ -73,21 +80,35 @@ pub fn run(ctx: &Context) -> Result<()> {
         seconds,
     };
 
-    // Saturation: every run of both twins, interleaved.
+    // Saturation: every run of both twins and of tuned Go, interleaved.
     let mut closed: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
+    let mut tuned: Vec<Sample> = Vec::new();
     let mut observed = Value::Null;
     for run in 0..runs {
-        for twin in order(run) {
-            eprintln!(
-                "saturation, run {} of {runs}: the {} twin",
-                run + 1,
+        for which in saturation_order(run) {
+            let twin = which.min(1);
+            let label = if which == GO_TUNED_RUN {
+                "tuned Go"
+            } else {
                 TWINS[twin]
-            );
-            let server = bench.start(twin, &binaries[twin])?;
-            observed[TWINS[twin]] = pinning.observe(server.pid())?;
+            };
+            eprintln!("saturation, run {} of {runs}: the {label} twin", run + 1);
+            let env: &[(&str, &str)] = if which == GO_TUNED_RUN {
+                &GO_TUNED
+            } else {
+                &[]
+            };
+            let server = bench.start_with(twin, &binaries[twin], env)?;
+            if which != GO_TUNED_RUN {
+                observed[TWINS[twin]] = pinning.observe(server.pid())?;
+            }
             let sample = bench.load(&server, &Load::Closed)?;
             eprintln!("  {}", sample.summary());
-            closed[twin].push(sample);
+            if which == GO_TUNED_RUN {
+                tuned.push(sample);
+            } else {
+                closed[twin].push(sample);
+            }
             drain(server)?;
         }
     }
@@ -129,6 +150,15 @@ pub fn run(ctx: &Context) -> Result<()> {
     // the saturation run; the open loop's percentage is of the slower
     // twin's capacity, followed by the rate offered (report.rs reads it).
     let mut rows = rows_of(&format!("closed loop, {CONNECTIONS} connections"), &closed);
+    let tuned_case = format!(
+        "closed loop, {CONNECTIONS} connections, Go tuned ({})",
+        GO_TUNED
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    rows.extend(rows_of(&tuned_case, &[closed[0].clone(), tuned]));
     for ((percent, rate), samples) in rates.iter().zip(&open) {
         rows.extend(rows_of(
             &format!("open loop at {percent} % ({rate:.0}/s)"),
@@ -154,6 +184,7 @@ pub fn run(ctx: &Context) -> Result<()> {
             "rates_percent_of_capacity": RATES,
             "capacity_accepted_per_s": super::round1(slower),
             "body": BODY, "load_generator": format!("{} {}", OHA.0, OHA.1),
+            "go_tuned_env": GO_TUNED.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
             "oha_version": super::first_line(std::process::Command::new(&oha).arg("--version")),
             "order": "runs interleaved; run 1 Rust first, run 2 Go first, and so on",
         },
@@ -168,6 +199,14 @@ pub fn run(ctx: &Context) -> Result<()> {
         started.elapsed()
     );
     Ok(())
+}
+
+/// The order of the saturation runs in `run`: Rust, Go and tuned Go
+/// ([`GO_TUNED_RUN`]), each going first in turn.
+fn saturation_order(run: usize) -> [usize; 3] {
+    let mut order = [0, 1, GO_TUNED_RUN];
+    order.rotate_left(run % 3);
+    order
 }
 
 /// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
@@ -222,11 +261,21 @@ struct Bench<'a> {
 impl Bench<'_> {
     /// Starts twin `twin` on the server's cores and warms it up.
     fn start(&self, twin: usize, binary: &Path) -> Result<Server> {
-        let server = self
-            .pinning
-            .server_twin(TWINS[twin], binary)
-            .args(["--workers", WORKERS, "--queue-capacity", QUEUE_CAPACITY])
-            .start();
+        self.start_with(twin, binary, &[])
+    }
+
+    /// [`Bench::start`], with more environment variables for the twin.
+    fn start_with(&self, twin: usize, binary: &Path, env: &[(&str, &str)]) -> Result<Server> {
+        let mut command = self.pinning.server_twin(TWINS[twin], binary).args([
+            "--workers",
+            WORKERS,
+            "--queue-capacity",
+            QUEUE_CAPACITY,
+        ]);
+        for (key, value) in env {
+            command = command.env(key, value);
+        }
+        let server = command.start();
         self.oha(&server.url("/jobs"), &["-n", "2000", "-c", "16"])
             .context("warming up")?;
         Ok(server)
@@ -290,6 +339,7 @@ fn children_cpu_seconds() -> f64 {
 }
 
 /// What one twin did in one case of one run.
+#[derive(Clone)]
 struct Sample {
     /// How long oha ran, in seconds.
     seconds: f64,
