@@ -243,6 +243,7 @@ fn rows_of(case: &str, samples: &[Vec<Sample>; 2]) -> Vec<Row> {
         }),
         row("load generator CPU", "% of a core", |s| s.oha_cpu_percent),
         row("peak RSS (VmHWM)", "MiB", |s| s.peak_rss_mib),
+        row("RSS as the load ends (VmRSS)", "MiB", |s| s.end_rss_mib),
     ]
 }
 
@@ -304,7 +305,10 @@ impl Bench<'_> {
         let oha_cpu = children_cpu_seconds() - children_before;
         let cpu = super::cpu_seconds(server.pid())? - cpu_before;
         let peak_rss_mib = super::proc_status_kib(server.pid(), "VmHWM")? / 1024.0;
-        sample(&report, cpu, oha_cpu, peak_rss_mib)
+        let end_rss_mib = super::proc_status_kib(server.pid(), "VmRSS")? / 1024.0;
+        let mut sample = sample(&report, cpu, oha_cpu, peak_rss_mib)?;
+        sample.end_rss_mib = end_rss_mib;
+        Ok(sample)
     }
 
     /// Runs oha on the load's cores against `url` with a JSON job body and
@@ -355,6 +359,9 @@ struct Sample {
     cpu_seconds: f64,
     oha_cpu_percent: f64,
     peak_rss_mib: f64,
+    /// Resident memory as the load ends: what a server holds under
+    /// sustained load, where the peak may be a moment's.
+    end_rss_mib: f64,
 }
 
 impl Sample {
@@ -438,6 +445,7 @@ fn sample(report: &Value, cpu_seconds: f64, oha_cpu: f64, peak_rss_mib: f64) -> 
         cpu_seconds,
         oha_cpu_percent: 100.0 * oha_cpu / seconds.max(1e-9),
         peak_rss_mib,
+        end_rss_mib: 0.0,
     };
     sample.accepted_per_s = sample.accepted() / seconds.max(1e-9);
     sample.answered_per_s = sample.answered() / seconds.max(1e-9);

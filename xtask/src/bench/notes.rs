@@ -214,6 +214,7 @@ fn rows_of(case: &str, done: &str, samples: &[Vec<Sample>; 2], costs: bool) -> V
                 1e6 * s.server_cpu_seconds / s.requests_in_case.max(1.0)
             }),
             row("peak RSS (VmHWM)", "MiB", &|s| s.peak_rss_mib),
+            row("RSS as the load ends (VmRSS)", "MiB", &|s| s.end_rss_mib),
         ]);
     }
     rows
@@ -348,6 +349,7 @@ impl Bench<'_> {
             .collect::<Result<_>>()?;
         let cpu = super::cpu_seconds(pid)? - cpu_before;
         let peak_rss_mib = super::proc_status_kib(pid, "VmHWM")? / 1024.0;
+        let end_rss_mib = super::proc_status_kib(pid, "VmRSS")? / 1024.0;
         let mut samples: Vec<Sample> = reports
             .iter()
             .map(|report| sample(report, peak_rss_mib))
@@ -356,6 +358,7 @@ impl Bench<'_> {
         for s in &mut samples {
             s.server_cpu_seconds = cpu;
             s.requests_in_case = requests;
+            s.end_rss_mib = end_rss_mib;
         }
         Ok(samples)
     }
@@ -417,6 +420,8 @@ struct Sample {
     /// Requests of every stream in the case.
     requests_in_case: f64,
     peak_rss_mib: f64,
+    /// Resident memory as the load ends.
+    end_rss_mib: f64,
 }
 
 impl Sample {
@@ -474,6 +479,7 @@ fn sample(report: &Value, peak_rss_mib: f64) -> Result<Sample> {
         server_cpu_seconds: 0.0,
         requests_in_case: 0.0,
         peak_rss_mib,
+        end_rss_mib: 0.0,
     })
 }
 
