@@ -59,10 +59,10 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 	// On shutdown, say goodbye (1001) and give the reader closeGrace to see
 	// the client's answer. This runs beside the reader, and gorilla allows
 	// no second goroutine in its read methods, so the deadline goes on the
-	// net.Conn underneath (gorilla v1.5.0's name for it is UnderlyingConn).
+	// net.Conn underneath (NetConn; UnderlyingConn is deprecated in v1.5.3).
 	stop := context.AfterFunc(s.ctx, func() {
 		closeWith(conn, websocket.CloseGoingAway, "server shutting down")
-		conn.UnderlyingConn().SetReadDeadline(time.Now().Add(closeGrace))
+		conn.NetConn().SetReadDeadline(time.Now().Add(closeGrace))
 	})
 	defer stop()
 
@@ -257,7 +257,7 @@ func parseFrame(kind int, data []byte) (clientMessage, *refusal) {
 // net.Conn, since gorilla fails every read after a timeout.
 func closeAndDrain(conn *websocket.Conn, code int, reason string) {
 	closeWith(conn, code, reason)
-	raw := conn.UnderlyingConn()
+	raw := conn.NetConn()
 	raw.SetReadDeadline(time.Now().Add(closeGrace))
 	io.Copy(io.Discard, raw)
 }

@@ -4,6 +4,7 @@ package adapters
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,12 +93,7 @@ func AllTags(posts []string) []string {
 			seen[strings.TrimSpace(tag)] = true
 		}
 	}
-	var out []string
-	for tag := range seen {
-		out = append(out, tag)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // ANCHOR_END: small

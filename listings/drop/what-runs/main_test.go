@@ -35,8 +35,7 @@ func TestDeferredCallsRunOnReturnAndPanicOnly(t *testing.T) {
 			cmd.Env = append(os.Environ(), "WHATRUNS_MODE="+tc.mode)
 			out, err := cmd.Output()
 			code, stderr := 0, ""
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
+			if exit, ok := errors.AsType[*exec.ExitError](err); ok {
 				code, stderr = exit.ExitCode(), string(exit.Stderr)
 			} else if err != nil {
 				t.Fatal(err)

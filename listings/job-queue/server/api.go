@@ -95,7 +95,7 @@ func submit(q *Queue, bodyTimeout time.Duration) http.HandlerFunc {
 		// The recorder of httptest has no connection: no deadline there.
 		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(bodyTimeout))
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
-		if maxErr := (*http.MaxBytesError)(nil); errors.As(err, &maxErr) {
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
 			writeError(w, http.StatusRequestEntityTooLarge,
 				fmt.Sprintf("the body is larger than %d bytes", MaxBody))
 			return

@@ -19,7 +19,7 @@ func CountShared(documents []string) map[string]int {
 	)
 	for _, document := range documents {
 		wg.Go(func() {
-			for _, word := range strings.Fields(document) {
+			for word := range strings.FieldsSeq(document) {
 				mu.Lock()
 				counts[word]++
 				mu.Unlock()
@@ -40,7 +40,7 @@ func CountOwned(documents []string) map[string]int {
 	for _, document := range documents {
 		go func() {
 			counts := map[string]int{}
-			for _, word := range strings.Fields(document) {
+			for word := range strings.FieldsSeq(document) {
 				counts[word]++
 			}
 			results <- counts

@@ -218,6 +218,17 @@ mod tests {
         }
     }
 
+    /// The job-queue chapter quotes this message.
+    #[test]
+    fn an_unknown_kind_names_every_kind() {
+        let error = serde_json::from_str::<Spec>(r#"{"kind":"explode","payload":{}}"#)
+            .expect_err("no such kind");
+        assert_eq!(
+            error.to_string(),
+            "unknown variant `explode`, expected one of `wordcount`, `fail`, `sleep`, `spin`, `panic` at line 1 column 17"
+        );
+    }
+
     #[test]
     fn reads_a_body_as_the_contract_says() {
         let sleep = Some(Spec::Sleep { ms: 1 });

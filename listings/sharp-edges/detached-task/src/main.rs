@@ -28,8 +28,10 @@ pub fn start_heartbeat(beats: Arc<AtomicU64>) {
 
 // ANCHOR: owned
 /// Starts a heartbeat owned by `tasks`. Dropping the JoinSet (or calling
-/// `shutdown` on it) aborts every task in it at its next `.await`, so the
-/// heartbeat lives exactly as long as its owner.
+/// `shutdown` on it) aborts every task in it: a task that is waiting stops
+/// at once, and one that is running stops the next time it yields at an
+/// `.await` (one that returns `Pending`), so the heartbeat ends with its
+/// owner.
 pub fn start_heartbeat_in(tasks: &mut JoinSet<()>, beats: Arc<AtomicU64>) {
     tasks.spawn(beat(beats));
 }
