@@ -25,12 +25,4 @@ func TestLiterals(t *testing.T) {
 	}
 }
 
-func TestSecureLeavesTheOriginal(t *testing.T) {
-	base := NewEndpoint("h", 80)
-	_ = Secure(base)
-	if base.Port != 80 || base.TLS {
-		t.Errorf("base changed: %+v", base)
-	}
-}
-
 // ANCHOR_END: tests

@@ -95,12 +95,5 @@ mod tests {
             assert_eq!(got, want, "{name}");
         }
     }
-
-    #[test]
-    fn secure_on_a_clone_leaves_the_original() {
-        let base = Endpoint::new("h", 80);
-        let _ = base.clone().secure();
-        assert_eq!((base.port, base.tls), (80, false));
-    }
 }
 // ANCHOR_END: tests

@@ -81,8 +81,8 @@ mod tests {
     #[test]
     fn a_map_value_is_changed_in_place() {
         let counters = count_pages(&["home", "about", "home"]);
-        assert_eq!(counters["home"].hits(), 2);
-        assert_eq!(counters["about"].hits(), 1);
+        assert_eq!(counters["home"].hits(), 2, "home, visited twice");
+        assert_eq!(counters["about"].hits(), 1, "about, visited once");
     }
 }
 // ANCHOR_END: tests

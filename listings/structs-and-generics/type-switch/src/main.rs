@@ -81,8 +81,8 @@ mod tests {
             (&8080_i32, "something else"), // an i32 is not an i64
             (&"ok", "something else"),     // a &str is not a String
         ];
-        for (v, want) in cases {
-            assert_eq!(describe_any(v), want);
+        for (i, (v, want)) in cases.into_iter().enumerate() {
+            assert_eq!(describe_any(v), want, "case {i}");
         }
     }
 
