@@ -1,0 +1,3 @@
+module example.com/gotorust/structs-and-generics/dyn-compat
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/structs-and-generics/impl-trait
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/structs-and-generics/method-calls
+
+go 1.27
