@@ -108,15 +108,19 @@ fn newest_file(path: &Path) -> Option<(SystemTime, PathBuf)> {
         .max_by_key(|(time, _)| *time)
 }
 
-/// The `book` stage: the in-process build, then two tests: the link check
+/// The `book` stage: the in-process build, the reference pages' rows
+/// checked against it (`reference.rs`), then two tests: the link check
 /// (mdbook-linkcheck2 as a library, xtask/tests/linkcheck.rs) and the check
 /// that the doctests compiled what mdBook renders (book-doctests).
 pub fn build_and_check(env: &Env) -> Result<()> {
     build(&env.root)?;
+    // The phrasebook and the std map, row by row, against the book just
+    // built; reported with the tests' failures rather than instead of them.
+    let reference = crate::reference::check(&env.root);
     // `--workspace`, not `-p book-doctests`: the features of every shared
     // dependency are unified as in the `rust` stage, which built these tests
     // already, so nothing compiles again here.
-    cargo_with(
+    let tests = cargo_with(
         env,
         &[
             "test",
@@ -129,7 +133,11 @@ pub fn build_and_check(env: &Env) -> Result<()> {
             "--ignored",
         ],
         &[("BOOK_MARKDOWN_DIR", env.root.join("book").join("markdown"))],
-    )
+    );
+    match (reference, tests) {
+        (Err(reference), Err(tests)) => Err(anyhow::anyhow!("{reference:#}\n{tests:#}")),
+        (reference, tests) => reference.and(tests),
+    }
 }
 
 #[cfg(test)]

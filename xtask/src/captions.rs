@@ -120,7 +120,7 @@ pub fn caption(root: &Path, chapter_dir: &Path, markdown: &str) -> String {
 }
 
 /// The paths of `{{#include}}`-style directives on a line, without anchors.
-fn included_files(line: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn included_files(line: &str) -> impl Iterator<Item = &str> {
     line.split("{{#").skip(1).filter_map(|directive| {
         let mut words = directive.split_whitespace();
         let kind = words.next()?;

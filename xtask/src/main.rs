@@ -19,6 +19,7 @@ mod captions;
 mod env;
 mod go;
 mod one_build;
+mod reference;
 mod serve;
 mod test;
 mod tools;

@@ -72,7 +72,7 @@ fn read_site(root: &Path) -> Result<Site> {
 
 /// The `<hN id="…">` headings of a page, in order, with their text (tags
 /// removed, the common entities decoded).
-fn heading_texts(html: &str) -> Vec<(String, String)> {
+pub(crate) fn heading_texts(html: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find("<h") {
@@ -120,7 +120,7 @@ fn is_heading(tag: &str) -> bool {
 }
 
 /// `(element name, value)` for every `name="value"` attribute in `html`.
-fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<(&'a str, &'a str)> {
     let needle = format!(" {name}=\"");
     let mut found = Vec::new();
     let mut offset = 0;
@@ -403,7 +403,7 @@ fn source_headings(text: &str) -> Vec<(usize, String)> {
 }
 
 /// A heading's text reduced to what identifies it, markup aside.
-fn letters(text: &str) -> String {
+pub(crate) fn letters(text: &str) -> String {
     // A heading's own `{#id}` is not part of its text.
     let text = match text.rfind("{#") {
         Some(at) if text.trim_end().ends_with('}') => &text[..at],
