@@ -277,9 +277,22 @@ fn go_checks(env: &Env) -> Result<()> {
                 .to_vec()
             })
             .collect();
+        // A file kept out of the default build by a build tag (the chat
+        // twin's pprof.go) is vetted and tested in a build with its tag.
+        let tagged: Vec<Vec<String>> = build_tags(module)
+            .into_iter()
+            .flat_map(|tag| {
+                let flag = format!("-tags={tag}");
+                let vet = ["vet", &flag, "./..."].map(str::to_owned).to_vec();
+                let mut tested: Vec<String> = test.iter().map(|a| a.to_string()).collect();
+                tested.insert(1, flag);
+                [vet, tested]
+            })
+            .collect();
         let runs = [&["vet", "./..."][..], test]
             .into_iter()
             .map(|args| args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+            .chain(tagged)
             .chain(fuzz);
         for args in runs {
             let mut command = Command::new(&env.go);
@@ -344,6 +357,29 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The build tags that the `.go` files at the top of a module ask for in a
+/// first line `//go:build TAG` (one tag, not an expression).
+fn build_tags(module: &Path) -> Vec<String> {
+    let mut tags: Vec<String> = std::fs::read_dir(module)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "go"))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .filter_map(|text| {
+            let tag = text.lines().next()?.strip_prefix("//go:build ")?;
+            let tag = tag.trim();
+            tag.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                .then(|| tag.to_owned())
+        })
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
 /// The `FuzzXxx` functions in the `_test.go` files at the top of a module.
 fn fuzz_targets(module: &Path) -> Vec<String> {
     let mut targets: Vec<String> = std::fs::read_dir(module)
@@ -378,6 +414,26 @@ mod tests {
             .collect();
         let stages: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
         assert_eq!(names, stages);
+    }
+
+    /// A file behind a single build tag is found, once; a `!tag` or an
+    /// expression is not a build of its own, and a line below the package
+    /// clause is no constraint.
+    #[test]
+    fn build_tags_are_read_from_the_files_at_the_top_of_a_module() {
+        let module = tempfile::tempdir().unwrap();
+        let files = [
+            ("main.go", "package main\n\n//go:build never\n"),
+            ("pprof.go", "//go:build pprof\n\npackage main\n"),
+            ("pprof_test.go", "//go:build pprof\n\npackage main\n"),
+            ("off.go", "//go:build !pprof\n\npackage main\n"),
+            ("both.go", "//go:build linux && cgo\n\npackage main\n"),
+            ("notes.txt", "//go:build text\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(module.path().join(name), text).unwrap();
+        }
+        assert_eq!(build_tags(module.path()), ["pprof"]);
     }
 
     /// The go-twins stage runs the ignored tests of [`GO_TWIN_TARGETS`] only;
