@@ -18,7 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -93,6 +93,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 }
 
 func main() {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	cfg, err := parseFlags(os.Args[1:], os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0) // -h: the usage is printed
@@ -102,7 +103,8 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	if err := run(ctx, cfg); err != nil {
-		log.Fatal(err)
+		slog.Error("the chat server failed", "err", err)
+		os.Exit(1)
 	}
 }
 
@@ -123,7 +125,7 @@ func run(ctx context.Context, cfg config) error {
 	if cfg.pprofAddr != "" {
 		go servePprof(cfg.pprofAddr)
 	}
-	fmt.Printf("listening on %s\n", ln.Addr())
+	slog.Info("listening on", "addr", ln.Addr().String())
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -132,6 +134,7 @@ func run(ctx context.Context, cfg config) error {
 		return err
 	case <-ctx.Done():
 	}
+	slog.Info("shutting down", "grace", cfg.shutdownGrace)
 	// ANCHOR: shutdown
 	// Shutdown stops accepting and waits for plain requests, but forgets
 	// hijacked WebSocket connections: chat.conns waits for those, while
@@ -152,7 +155,7 @@ func run(ctx context.Context, cfg config) error {
 	select {
 	case <-done:
 	case <-deadline.Done():
-		log.Printf("cut the connections still open after %v", cfg.shutdownGrace)
+		slog.Warn("cut the connections still open", "grace", cfg.shutdownGrace)
 	}
 	return nil
 	// ANCHOR_END: shutdown
