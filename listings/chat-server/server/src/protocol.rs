@@ -132,6 +132,9 @@ pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, RngSeed};
+
     use super::*;
 
     // ANCHOR: tests
@@ -204,6 +207,63 @@ mod tests {
         }
     }
     // ANCHOR_END: tests
+
+    /// Frames that are mostly messages: a `type`, then fields picked from
+    /// the protocol's names and a few others, with values of every kind
+    /// (strings with escapes, a lone surrogate, a number too large for
+    /// f64), and now and then something after the object.
+    fn frames() -> impl Strategy<Value = String> {
+        let types = prop::sample::select(
+            &[r#""join""#, r#""message""#, r#""leave""#, r#""shout""#, "1"][..],
+        );
+        let keys = prop::sample::select(&["name", "text", "type", "NAME", "x"][..]);
+        let values = prop::sample::select(
+            &[
+                r#""ada""#,
+                r#""\ud800""#,
+                r#""\ud83d\ude00 \\u0041""#,
+                "5",
+                "1e400",
+                "null",
+                "[]",
+                "{}",
+            ][..],
+        );
+        let fields = prop::collection::vec((keys, values), 0..4);
+        (types, fields, "\\PC{0,3}").prop_map(|(kind, fields, tail)| {
+            let mut frame = format!(r#"{{"type":{kind}"#);
+            for (key, value) in fields {
+                frame += &format!(r#","{key}":{value}"#);
+            }
+            frame + "}" + &tail
+        })
+    }
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 2_000,
+            rng_seed: RngSeed::Fixed(0x5EED),
+            rng_algorithm: RngAlgorithm::ChaCha,
+            ..Config::default()
+        })]
+
+        /// What the Go twin's FuzzParse (fuzz_test.go) checks: whatever the
+        /// text, parse answers without panicking, and a message it accepts,
+        /// written again as a client writes it, parses to the same message.
+        #[test]
+        fn an_accepted_frame_sent_again_parses_the_same(frame in frames()) {
+            if let Ok(message) = parse(&frame) {
+                let again = serde_json::to_string(&message).expect("a ClientMessage serializes");
+                prop_assert_eq!(parse(&again), Ok(message), "{} written again as {}", frame, again);
+            }
+        }
+
+        /// Any text at all: parse answers and never panics.
+        #[test]
+        fn parse_never_panics(text in "\\PC{0,40}") {
+            let _ = parse(&text);
+        }
+    }
 
     #[test]
     fn server_frames_look_like_the_table_above() {
