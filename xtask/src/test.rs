@@ -218,7 +218,7 @@ fn go_checks(env: &Env) -> Result<()> {
     }
     let gofmt = env.go.with_file_name("gofmt");
     // The race detector needs cgo, which needs a C compiler.
-    let race = cgo_enabled(&env.go);
+    let race = testkit::cgo_enabled(&env.go);
     if !race {
         eprintln!("cgo is not available (no C compiler?): running go test without -race");
     }
@@ -310,16 +310,6 @@ fn go_checks(env: &Env) -> Result<()> {
     } else {
         bail!("{}", failures.join("\n"))
     }
-}
-
-/// Whether `go env CGO_ENABLED` says 1.
-fn cgo_enabled(go: &Path) -> bool {
-    let mut command = Command::new(go);
-    command.args(["env", "CGO_ENABLED"]);
-    go::standalone_env(&mut command);
-    command
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
 }
 
 /// The workspace packages that build a C static library.
