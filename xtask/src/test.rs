@@ -222,10 +222,14 @@ fn go_checks(env: &Env) -> Result<()> {
     if !race {
         eprintln!("cgo is not available (no C compiler?): running go test without -race");
     }
+    // -shuffle=on runs the tests, and the subtests of each, in an order of
+    // its own every run, so a test that passes only after another fails;
+    // the seed is printed (-test.shuffle N) to replay that order with
+    // -shuffle=N.
     let test: &[&str] = if race {
-        &["test", "-race", "-count=1", "./..."]
+        &["test", "-race", "-shuffle=on", "-count=1", "./..."]
     } else {
-        &["test", "-count=1", "./..."]
+        &["test", "-shuffle=on", "-count=1", "./..."]
     };
     let mut failures = Vec::new();
     for module in &modules {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestParseFlags(t *testing.T) {
+	t.Parallel()
 	defaults := config{addr: "127.0.0.1:8080", joinTimeout: 2 * time.Second, maxMessageBytes: 4096, ratePerSec: 5, buffer: 64, writeTimeout: 10 * time.Second, headerTimeout: 10 * time.Second, shutdownGrace: 5 * time.Second}
 	pprof := defaults
 	pprof.pprofAddr = "127.0.0.1:6060"
@@ -37,6 +38,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			got, err := parseFlags(strings.Fields(tc.args), io.Discard)
 			if tc.want == nil {
 				if err == nil {
@@ -54,6 +56,7 @@ func TestParseFlags(t *testing.T) {
 // The default build, whose size the book measures, has no pprof; a build
 // with -tags pprof registers its handlers and serves them with --pprof.
 func TestPprofComesOnlyWithItsBuildTag(t *testing.T) {
+	t.Parallel()
 	_, pattern := http.DefaultServeMux.Handler(httptest.NewRequest("GET", "/debug/pprof/", nil))
 	if registered, built := pattern != "", servePprof != nil; registered != built {
 		t.Errorf("net/http/pprof's handlers registered: %v; --pprof served: %v; want both or neither", registered, built)

@@ -19,6 +19,7 @@ func drain(m *member) []string {
 }
 
 func TestNamesAreCheckedAndUniqueUntilTheirOwnerLeaves(t *testing.T) {
+	t.Parallel()
 	room := newRoom(8)
 	ada, _, refused := room.join("ada")
 	if refused != nil {
@@ -51,6 +52,7 @@ func TestNamesAreCheckedAndUniqueUntilTheirOwnerLeaves(t *testing.T) {
 }
 
 func TestAMemberGetsTheWelcomeThenEverythingAfter(t *testing.T) {
+	t.Parallel()
 	room := newRoom(8)
 	ada, _, _ := room.join("ada")
 	room.say("ada", "hi")
@@ -68,6 +70,7 @@ func TestAMemberGetsTheWelcomeThenEverythingAfter(t *testing.T) {
 }
 
 func TestAFullQueueMissesFramesAndTheGapShows(t *testing.T) {
+	t.Parallel()
 	room := newRoom(2)
 	slow, last, _ := room.join("slow") // the welcome takes one slot
 	for range 5 {
