@@ -222,10 +222,10 @@ fn go_checks(env: &Env) -> Result<()> {
     if !race {
         eprintln!("cgo is not available (no C compiler?): running go test without -race");
     }
-    // -shuffle=on runs the tests, and the subtests of each, in an order of
-    // its own every run, so a test that passes only after another fails;
-    // the seed is printed (-test.shuffle N) to replay that order with
-    // -shuffle=N.
+    // -shuffle=on runs each package's top-level tests in an order of its
+    // own every run, so a test that passes only after another fails; the
+    // seed is printed (-test.shuffle N) to replay that order with
+    // -shuffle=N. Subtests keep their order.
     let test: &[&str] = if race {
         &["test", "-race", "-shuffle=on", "-count=1", "./..."]
     } else {
@@ -351,19 +351,26 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The build tags that the `.go` files at the top of a module ask for in a
-/// first line `//go:build TAG` (one tag, not an expression).
-fn build_tags(module: &Path) -> Vec<String> {
-    let mut tags: Vec<String> = std::fs::read_dir(module)
+/// The text of each file at the top of `module` whose name ends in
+/// `suffix`.
+fn top_files(module: &Path, suffix: &str) -> Vec<String> {
+    std::fs::read_dir(module)
         .into_iter()
         .flatten()
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "go"))
+        .filter(|path| path.to_string_lossy().ends_with(suffix))
         .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect()
+}
+
+/// The build tags that the `.go` files at the top of a module ask for in a
+/// first line `//go:build TAG` (one tag, not an expression).
+fn build_tags(module: &Path) -> Vec<String> {
+    let mut tags: Vec<String> = top_files(module, ".go")
+        .iter()
         .filter_map(|text| {
-            let tag = text.lines().next()?.strip_prefix("//go:build ")?;
-            let tag = tag.trim();
+            let tag = text.lines().next()?.strip_prefix("//go:build ")?.trim();
             tag.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_')
                 .then(|| tag.to_owned())
@@ -376,20 +383,12 @@ fn build_tags(module: &Path) -> Vec<String> {
 
 /// The `FuzzXxx` functions in the `_test.go` files at the top of a module.
 fn fuzz_targets(module: &Path) -> Vec<String> {
-    let mut targets: Vec<String> = std::fs::read_dir(module)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.to_string_lossy().ends_with("_test.go"))
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .flat_map(|text| {
-            text.lines()
-                .filter_map(|line| line.strip_prefix("func Fuzz"))
-                .filter_map(|rest| rest.split('(').next())
-                .map(|name| format!("Fuzz{name}"))
-                .collect::<Vec<_>>()
-        })
+    let mut targets: Vec<String> = top_files(module, "_test.go")
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(|line| line.strip_prefix("func Fuzz"))
+        .filter_map(|rest| rest.split('(').next())
+        .map(|name| format!("Fuzz{name}"))
         .collect();
     targets.sort();
     targets
@@ -414,12 +413,15 @@ mod tests {
     /// expression is not a build of its own, and a line below the package
     /// clause is no constraint.
     #[test]
-    fn build_tags_are_read_from_the_files_at_the_top_of_a_module() {
+    fn build_tags_and_fuzz_targets_are_read_from_the_files_at_the_top_of_a_module() {
         let module = tempfile::tempdir().unwrap();
         let files = [
             ("main.go", "package main\n\n//go:build never\n"),
             ("pprof.go", "//go:build pprof\n\npackage main\n"),
-            ("pprof_test.go", "//go:build pprof\n\npackage main\n"),
+            (
+                "pprof_test.go",
+                "//go:build pprof\n\npackage main\n\nfunc FuzzParse(f *testing.F) {}\n",
+            ),
             ("off.go", "//go:build !pprof\n\npackage main\n"),
             ("both.go", "//go:build linux && cgo\n\npackage main\n"),
             ("notes.txt", "//go:build text\n"),
@@ -428,6 +430,7 @@ mod tests {
             std::fs::write(module.path().join(name), text).unwrap();
         }
         assert_eq!(build_tags(module.path()), ["pprof"]);
+        assert_eq!(fuzz_targets(module.path()), ["FuzzParse"]);
     }
 
     /// The go-twins stage runs the ignored tests of [`GO_TWIN_TARGETS`] only;
