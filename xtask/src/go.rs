@@ -17,21 +17,10 @@ use anyhow::{Context, Result};
 /// The first line of the `go.work` that earlier versions of xtask wrote.
 const GENERATED_GO_WORK: &str = "// Written by `cargo xtask`; not committed. See README.";
 
-/// The settings of every `go` command the book runs, the Go-twin builds
-/// included (the conformance suites' testkit sets the same):
-/// - `GOTOOLCHAIN=local`: the pinned Go runs, and never downloads another
-///   toolchain because a `go.mod` asks for a newer one;
-/// - `GOWORK=off`: each module on its own, as a reader builds it; a
-///   `go.work` above it (a developer's own, or a stale generated one)
-///   cannot change what is tested;
-/// - `GOFLAGS=-mod=readonly`: `go.mod` and `go.sum` are used as committed, so
-///   a missing or wrong entry fails instead of being fixed up, and flags
-///   from the user's `go env -w GOFLAGS=…` do not apply.
+/// The settings of every `go` command the book runs: testkit's
+/// [`testkit::go_standalone_env`], which the Go-twin builds use too.
 pub fn standalone_env(command: &mut Command) {
-    command
-        .env("GOTOOLCHAIN", "local")
-        .env("GOWORK", "off")
-        .env("GOFLAGS", "-mod=readonly");
+    testkit::go_standalone_env(command);
 }
 
 /// Every directory under `listings/` with a `go.mod`, sorted.

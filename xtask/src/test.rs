@@ -222,14 +222,18 @@ fn go_checks(env: &Env) -> Result<()> {
     }
     let gofmt = env.go.with_file_name("gofmt");
     // The race detector needs cgo, which needs a C compiler.
-    let race = cgo_enabled(&env.go);
+    let race = testkit::cgo_enabled(&env.go);
     if !race {
         eprintln!("cgo is not available (no C compiler?): running go test without -race");
     }
+    // -shuffle=on runs each package's top-level tests in an order of its
+    // own every run, so a test that passes only after another fails; the
+    // seed is printed (-test.shuffle N) to replay that order with
+    // -shuffle=N. Subtests keep their order.
     let test: &[&str] = if race {
-        &["test", "-race", "-count=1", "./..."]
+        &["test", "-race", "-shuffle=on", "-count=1", "./..."]
     } else {
-        &["test", "-count=1", "./..."]
+        &["test", "-shuffle=on", "-count=1", "./..."]
     };
     let mut failures = Vec::new();
     for module in &modules {
@@ -281,9 +285,22 @@ fn go_checks(env: &Env) -> Result<()> {
                 .to_vec()
             })
             .collect();
+        // A file kept out of the default build by a build tag (the chat
+        // twin's pprof.go) is vetted and tested in a build with its tag.
+        let tagged: Vec<Vec<String>> = build_tags(module)
+            .into_iter()
+            .flat_map(|tag| {
+                let flag = format!("-tags={tag}");
+                let vet = ["vet", &flag, "./..."].map(str::to_owned).to_vec();
+                let mut tested: Vec<String> = test.iter().map(|a| a.to_string()).collect();
+                tested.insert(1, flag);
+                [vet, tested]
+            })
+            .collect();
         let runs = [&["vet", "./..."][..], test]
             .into_iter()
             .map(|args| args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+            .chain(tagged)
             .chain(fuzz);
         for args in runs {
             let mut command = Command::new(&env.go);
@@ -301,16 +318,6 @@ fn go_checks(env: &Env) -> Result<()> {
     } else {
         bail!("{}", failures.join("\n"))
     }
-}
-
-/// Whether `go env CGO_ENABLED` says 1.
-fn cgo_enabled(go: &Path) -> bool {
-    let mut command = Command::new(go);
-    command.args(["env", "CGO_ENABLED"]);
-    go::standalone_env(&mut command);
-    command
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
 }
 
 /// The workspace packages that build a C static library.
@@ -348,22 +355,44 @@ fn staticlib_packages(env: &Env) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The `FuzzXxx` functions in the `_test.go` files at the top of a module.
-fn fuzz_targets(module: &Path) -> Vec<String> {
-    let mut targets: Vec<String> = std::fs::read_dir(module)
+/// The text of each file at the top of `module` whose name ends in
+/// `suffix`.
+fn top_files(module: &Path, suffix: &str) -> Vec<String> {
+    std::fs::read_dir(module)
         .into_iter()
         .flatten()
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.to_string_lossy().ends_with("_test.go"))
+        .filter(|path| path.to_string_lossy().ends_with(suffix))
         .filter_map(|path| std::fs::read_to_string(path).ok())
-        .flat_map(|text| {
-            text.lines()
-                .filter_map(|line| line.strip_prefix("func Fuzz"))
-                .filter_map(|rest| rest.split('(').next())
-                .map(|name| format!("Fuzz{name}"))
-                .collect::<Vec<_>>()
+        .collect()
+}
+
+/// The build tags that the `.go` files at the top of a module ask for in a
+/// first line `//go:build TAG` (one tag, not an expression).
+fn build_tags(module: &Path) -> Vec<String> {
+    let mut tags: Vec<String> = top_files(module, ".go")
+        .iter()
+        .filter_map(|text| {
+            let tag = text.lines().next()?.strip_prefix("//go:build ")?.trim();
+            tag.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                .then(|| tag.to_owned())
         })
+        .collect();
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// The `FuzzXxx` functions in the `_test.go` files at the top of a module.
+fn fuzz_targets(module: &Path) -> Vec<String> {
+    let mut targets: Vec<String> = top_files(module, "_test.go")
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(|line| line.strip_prefix("func Fuzz"))
+        .filter_map(|rest| rest.split('(').next())
+        .map(|name| format!("Fuzz{name}"))
         .collect();
     targets.sort();
     targets
@@ -382,6 +411,30 @@ mod tests {
             .collect();
         let stages: Vec<&str> = STAGES.iter().map(|s| s.name).collect();
         assert_eq!(names, stages);
+    }
+
+    /// A file behind a single build tag is found, once; a `!tag` or an
+    /// expression is not a build of its own, and a line below the package
+    /// clause is no constraint.
+    #[test]
+    fn build_tags_and_fuzz_targets_are_read_from_the_files_at_the_top_of_a_module() {
+        let module = tempfile::tempdir().unwrap();
+        let files = [
+            ("main.go", "package main\n\n//go:build never\n"),
+            ("pprof.go", "//go:build pprof\n\npackage main\n"),
+            (
+                "pprof_test.go",
+                "//go:build pprof\n\npackage main\n\nfunc FuzzParse(f *testing.F) {}\n",
+            ),
+            ("off.go", "//go:build !pprof\n\npackage main\n"),
+            ("both.go", "//go:build linux && cgo\n\npackage main\n"),
+            ("notes.txt", "//go:build text\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(module.path().join(name), text).unwrap();
+        }
+        assert_eq!(build_tags(module.path()), ["pprof"]);
+        assert_eq!(fuzz_targets(module.path()), ["FuzzParse"]);
     }
 
     /// The go-twins stage runs the ignored tests of [`GO_TWIN_TARGETS`] only;

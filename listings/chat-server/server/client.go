@@ -23,17 +23,27 @@ const closeGrace = time.Second
 
 // chatServer serves /ws. Its context is cancelled on SIGTERM.
 type chatServer struct {
-	ctx  context.Context
-	cfg  config
-	room *Room
-	// The zero Upgrader refuses (403) a handshake whose Origin is another
-	// site, as same_origin does in main.rs.
+	ctx      context.Context
+	cfg      config
+	room     *Room
 	upgrader websocket.Upgrader
 	conns    sync.WaitGroup
 }
 
 func newChatServer(ctx context.Context, cfg config) *chatServer {
-	return &chatServer{ctx: ctx, cfg: cfg, room: newRoom()}
+	return &chatServer{
+		ctx:  ctx,
+		cfg:  cfg,
+		room: newRoom(cfg.buffer),
+		// Left at its default, CheckOrigin refuses (403) a handshake whose
+		// Origin is another site, as same_origin does in main.rs. Without a
+		// WriteBufferPool every connection keeps a 4 KiB write buffer for
+		// its whole life; with one, a write borrows a buffer and gives it
+		// back, so a connection that is waiting to join holds none (nor
+		// does the Rust twin's: tungstenite allocates it at the first
+		// frame).
+		upgrader: websocket.Upgrader{WriteBufferPool: &sync.Pool{}},
+	}
 }
 
 // ANCHOR: serve
@@ -66,8 +76,7 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 	})
 	defer stop()
 
-	m := &member{out: make(chan outbound, s.cfg.buffer)}
-	seq, ok := s.join(conn, m)
+	m, seq, ok := s.join(conn)
 	if !ok {
 		return
 	}
@@ -87,8 +96,9 @@ func (s *chatServer) serveWS(w http.ResponseWriter, r *http.Request) {
 
 // ANCHOR: join
 // join reads frames until one is a join the room accepts, within the join
-// timeout. Anything else gets an error frame and the client may try again.
-func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
+// timeout, and returns the new member. Anything else gets an error frame
+// and the client may try again.
+func (s *chatServer) join(conn *websocket.Conn) (*member, uint64, bool) {
 	// The deadline is for reads only. A reply gets the write timeout, like
 	// every frame: a write cut short by the join deadline would leave half
 	// a frame on the wire, and gorilla fails every write after it, so the
@@ -100,33 +110,32 @@ func (s *chatServer) join(conn *websocket.Conn, m *member) (uint64, bool) {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
 			s.write(conn, timedOut.frame())
 			closeAndDrain(conn, websocket.ClosePolicyViolation, "join timeout")
-			return 0, false
+			return nil, 0, false
 		}
 		if err != nil {
-			return 0, false // closed, broken, too big, or shutting down
+			return nil, 0, false // closed, broken, too big, or shutting down
 		}
 		if !validText(kind, data) {
 			closeAndAwait(conn, websocket.CloseInvalidFramePayloadData, "text frames must be UTF-8")
-			return 0, false
+			return nil, 0, false
 		}
 		msg, reply := parseFrame(kind, data)
 		switch msg := msg.(type) {
 		case joinMsg:
-			m.name = msg.Name
-			seq, refused := s.room.join(m)
+			m, seq, refused := s.room.join(msg.Name)
 			if refused == nil {
 				s.setReadDeadline(conn, time.Time{})
-				return seq, true
+				return m, seq, true
 			}
 			reply = refused
 		case sayMsg:
 			reply = refuse(codeNotJoined, "send join first")
 		case leaveMsg:
 			closeWith(conn, websocket.CloseNormalClosure, "bye")
-			return 0, false
+			return nil, 0, false
 		}
 		if err := s.write(conn, reply.frame()); err != nil {
-			return 0, false
+			return nil, 0, false
 		}
 	}
 }

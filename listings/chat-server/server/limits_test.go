@@ -7,6 +7,7 @@ import (
 )
 
 func TestValidateName(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		input string
@@ -23,6 +24,7 @@ func TestValidateName(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			err := validateName(tc.input)
 			if (err == nil) != tc.ok {
 				t.Errorf("validateName(%q) = %v, want ok=%v", tc.input, err, tc.ok)
@@ -32,6 +34,7 @@ func TestValidateName(t *testing.T) {
 }
 
 func TestRateLimiterAllowsABurstThenTheRate(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	limiter := newRateLimiter(3, start)
 	steps := []struct {
@@ -55,6 +58,7 @@ func TestRateLimiterAllowsABurstThenTheRate(t *testing.T) {
 }
 
 func TestClockGoingBackwardsCostsNothing(t *testing.T) {
+	t.Parallel()
 	start := time.Now()
 	limiter := newRateLimiter(1, start)
 	if !limiter.allow(start) {

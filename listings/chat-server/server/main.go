@@ -3,7 +3,7 @@
 // and limits as the Rust server beside it; the conformance suite checks both.
 //
 //	go run . --addr 127.0.0.1:8080
-//	go run . --pprof 127.0.0.1:6060   # goroutines at /debug/pprof/goroutine?debug=1
+//	go run -tags pprof . --pprof 127.0.0.1:6060   # goroutines at /debug/pprof/goroutine?debug=1
 //
 // Routes: GET / serves the client page (static/index.html, embedded), GET /ws
 // upgrades to the chat protocol (protocol.go). On SIGTERM every client that
@@ -18,10 +18,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
-	_ "net/http/pprof" // registers /debug/pprof on http.DefaultServeMux, served only with --pprof
 	"os"
 	"os/signal"
 	"syscall"
@@ -30,6 +29,12 @@ import (
 
 //go:embed static/index.html
 var page []byte
+
+// servePprof serves net/http/pprof on an address. pprof.go sets it, in a
+// build with -tags pprof only, as the Rust twin has tokio-console only with
+// its console feature: the default build of each, the one the book
+// measures, links neither.
+var servePprof func(addr string)
 
 // config holds the flags; see config.rs for the table.
 type config struct {
@@ -57,7 +62,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.IntVar(&writeTimeoutMs, "write-timeout-ms", 10000, "how long one frame may take to reach a client before it is dropped")
 	fs.IntVar(&headerTimeoutMs, "header-timeout-ms", 10000, "how long a connection may take to send its request headers")
 	fs.IntVar(&shutdownGraceMs, "shutdown-grace-ms", 5000, "how long shutdown waits for connections before it cuts them")
-	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty)")
+	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty; needs a build with -tags pprof)")
 	// Parse prints its own errors, and the usage, to output; -h gives
 	// flag.ErrHelp after the usage. The checks below print theirs the same way.
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +82,9 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if shutdownGraceMs < 0 {
 		return usageError(errors.New("--shutdown-grace-ms must not be negative"))
 	}
+	if cfg.pprofAddr != "" && servePprof == nil {
+		return usageError(errors.New("--pprof needs a build with -tags pprof"))
+	}
 	cfg.joinTimeout = time.Duration(joinTimeoutMs) * time.Millisecond
 	cfg.writeTimeout = time.Duration(writeTimeoutMs) * time.Millisecond
 	cfg.headerTimeout = time.Duration(headerTimeoutMs) * time.Millisecond
@@ -85,6 +93,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 }
 
 func main() {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	cfg, err := parseFlags(os.Args[1:], os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0) // -h: the usage is printed
@@ -94,7 +103,8 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	if err := run(ctx, cfg); err != nil {
-		log.Fatal(err)
+		slog.Error("the chat server failed", "err", err)
+		os.Exit(1)
 	}
 }
 
@@ -113,9 +123,9 @@ func run(ctx context.Context, cfg config) error {
 	mux.HandleFunc("GET /ws", chat.serveWS)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: cfg.headerTimeout}
 	if cfg.pprofAddr != "" {
-		go func() { log.Println(http.ListenAndServe(cfg.pprofAddr, nil)) }()
+		go servePprof(cfg.pprofAddr)
 	}
-	fmt.Printf("listening on %s\n", ln.Addr())
+	slog.Info("listening on", "addr", ln.Addr().String())
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -124,6 +134,7 @@ func run(ctx context.Context, cfg config) error {
 		return err
 	case <-ctx.Done():
 	}
+	slog.Info("shutting down", "grace", cfg.shutdownGrace)
 	// ANCHOR: shutdown
 	// Shutdown stops accepting and waits for plain requests, but forgets
 	// hijacked WebSocket connections: chat.conns waits for those, while
@@ -144,7 +155,7 @@ func run(ctx context.Context, cfg config) error {
 	select {
 	case <-done:
 	case <-deadline.Done():
-		log.Printf("cut the connections still open after %v", cfg.shutdownGrace)
+		slog.Warn("cut the connections still open", "grace", cfg.shutdownGrace)
 	}
 	return nil
 	// ANCHOR_END: shutdown

@@ -2,6 +2,8 @@ package main
 
 import (
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,15 +11,23 @@ import (
 )
 
 func TestParseFlags(t *testing.T) {
+	t.Parallel()
 	defaults := config{addr: "127.0.0.1:8080", joinTimeout: 2 * time.Second, maxMessageBytes: 4096, ratePerSec: 5, buffer: 64, writeTimeout: 10 * time.Second, headerTimeout: 10 * time.Second, shutdownGrace: 5 * time.Second}
+	pprof := defaults
+	pprof.pprofAddr = "127.0.0.1:6060"
+	withPprof := &pprof
+	if servePprof == nil {
+		withPprof = nil // a build without -tags pprof refuses --pprof
+	}
 	tests := []struct {
 		name string
 		args string
 		want *config // nil: refused
 	}{
 		{"defaults", "", &defaults},
-		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --header-timeout-ms 400 --shutdown-grace-ms=0 --pprof 127.0.0.1:6060",
-			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, headerTimeout: 400 * time.Millisecond, pprofAddr: "127.0.0.1:6060"}},
+		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --header-timeout-ms 400 --shutdown-grace-ms=0",
+			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, headerTimeout: 400 * time.Millisecond}},
+		{"pprof", "--pprof 127.0.0.1:6060", withPprof},
 		{"missing value", "--buffer", nil},
 		{"zero buffer", "--buffer 0", nil},
 		{"zero write timeout", "--write-timeout-ms 0", nil},
@@ -28,6 +38,7 @@ func TestParseFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			got, err := parseFlags(strings.Fields(tc.args), io.Discard)
 			if tc.want == nil {
 				if err == nil {
@@ -39,5 +50,15 @@ func TestParseFlags(t *testing.T) {
 				t.Errorf("parseFlags(%q) = %+v, %v; want %+v", tc.args, got, err, *tc.want)
 			}
 		})
+	}
+}
+
+// The default build, whose size the book measures, has no pprof; a build
+// with -tags pprof registers its handlers and serves them with --pprof.
+func TestPprofComesOnlyWithItsBuildTag(t *testing.T) {
+	t.Parallel()
+	_, pattern := http.DefaultServeMux.Handler(httptest.NewRequest("GET", "/debug/pprof/", nil))
+	if registered, built := pattern != "", servePprof != nil; registered != built {
+		t.Errorf("net/http/pprof's handlers registered: %v; --pprof served: %v; want both or neither", registered, built)
 	}
 }

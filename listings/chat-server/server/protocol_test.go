@@ -9,6 +9,7 @@ import (
 
 // ANCHOR: tests
 func TestParse(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		frame string
@@ -40,6 +41,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			got, refused := parse([]byte(tc.frame))
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("parse(%q) = %#v, want %#v", tc.frame, got, tc.want)
@@ -58,6 +60,7 @@ func TestParse(t *testing.T) {
 // ANCHOR_END: tests
 
 func TestServerFrames(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		frame []byte
@@ -71,6 +74,7 @@ func TestServerFrames(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			if string(tc.frame) != tc.want {
 				t.Errorf("got %s, want %s", tc.frame, tc.want)
 			}

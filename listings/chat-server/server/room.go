@@ -28,38 +28,42 @@ type member struct {
 
 // Room is safe for concurrent use.
 type Room struct {
+	buffer  int // each member's queue, in frames (--buffer)
 	mu      sync.Mutex
 	seq     uint64
 	members map[string]*member
 }
 
-func newRoom() *Room {
-	return &Room{members: make(map[string]*member)}
+func newRoom(buffer int) *Room {
+	return &Room{buffer: buffer, members: make(map[string]*member)}
 }
 
 // ANCHOR: join
-// join adds m under its name and announces it to the others. m's queue gets
-// the welcome (with the member list) before any broadcast. It returns the
-// sequence number m's writer counts from.
-func (r *Room) join(m *member) (uint64, *refusal) {
-	if err := validateName(m.name); err != nil {
-		return 0, refuse(codeInvalidName, "%v", err)
+// join adds a member called name and announces it to the others. Its
+// queue is made here, once the name is accepted, so a connection that has
+// not joined holds none; it gets the welcome (with the member list) before
+// any broadcast. join returns the member and the sequence number its writer
+// counts from.
+func (r *Room) join(name string) (*member, uint64, *refusal) {
+	if err := validateName(name); err != nil {
+		return nil, 0, refuse(codeInvalidName, "%v", err)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, taken := r.members[m.name]; taken {
-		return 0, refuse(codeNameTaken, "%s is taken", m.name)
+	if _, taken := r.members[name]; taken {
+		return nil, 0, refuse(codeNameTaken, "%s is taken", name)
 	}
 	r.seq++
-	r.deliver(outbound{seq: r.seq, frame: joined(m.name, nil)})
-	r.members[m.name] = m
+	r.deliver(outbound{seq: r.seq, frame: joined(name, nil)})
+	m := &member{name: name, out: make(chan outbound, r.buffer)}
+	r.members[name] = m
 	names := make([]string, 0, len(r.members))
 	for name := range r.members {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	m.out <- outbound{frame: joined(m.name, names)} // the new queue is empty
-	return r.seq, nil
+	m.out <- outbound{frame: joined(name, names)} // the new queue is empty
+	return m, r.seq, nil
 }
 
 // ANCHOR_END: join

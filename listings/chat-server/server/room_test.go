@@ -5,10 +5,6 @@ import (
 	"testing"
 )
 
-func newMember(name string, buffer int) *member {
-	return &member{name: name, out: make(chan outbound, buffer)}
-}
-
 // drain returns the frames queued for m, as text.
 func drain(m *member) []string {
 	var frames []string
@@ -23,41 +19,44 @@ func drain(m *member) []string {
 }
 
 func TestNamesAreCheckedAndUniqueUntilTheirOwnerLeaves(t *testing.T) {
-	room := newRoom()
-	ada := newMember("ada", 8)
-	steps := []struct {
-		name string
-		m    *member
-		code string
-	}{
-		{"a free, valid name", ada, ""},
-		{"taken", newMember("ada", 8), codeNameTaken},
-		{"invalid", newMember("no spaces", 8), codeInvalidName},
-		{"another free name", newMember("bob", 8), ""},
+	t.Parallel()
+	room := newRoom(8)
+	ada, _, refused := room.join("ada")
+	if refused != nil {
+		t.Fatalf("join(ada) in an empty room: %v", refused)
 	}
-	for _, step := range steps {
-		_, refused := room.join(step.m)
+	tests := []struct {
+		name, joining, code string
+	}{
+		{"taken", "ada", codeNameTaken},
+		{"invalid", "no spaces", codeInvalidName},
+		{"another free name", "bob", ""},
+	}
+	for _, tc := range tests {
+		m, _, refused := room.join(tc.joining)
 		code := ""
 		if refused != nil {
 			code = refused.Code
 		}
-		if code != step.code {
-			t.Errorf("%s: join(%q) refused with %q, want %q", step.name, step.m.name, code, step.code)
+		if code != tc.code {
+			t.Errorf("%s: join(%q) refused with %q, want %q", tc.name, tc.joining, code, tc.code)
+		}
+		if (m == nil) != (refused != nil) {
+			t.Errorf("%s: join(%q) = member %v, refusal %v; want exactly one", tc.name, tc.joining, m, refused)
 		}
 	}
 	room.leave(ada)
-	if _, refused := room.join(newMember("ada", 8)); refused != nil {
+	if _, _, refused := room.join("ada"); refused != nil {
 		t.Errorf("after ada left, the name is free: %v", refused)
 	}
 }
 
 func TestAMemberGetsTheWelcomeThenEverythingAfter(t *testing.T) {
-	room := newRoom()
-	ada := newMember("ada", 8)
-	room.join(ada)
+	t.Parallel()
+	room := newRoom(8)
+	ada, _, _ := room.join("ada")
 	room.say("ada", "hi")
-	bob := newMember("bob", 8)
-	room.join(bob)
+	bob, _, _ := room.join("bob")
 	room.leave(bob)
 	want := []string{
 		`{"type":"joined","name":"ada","members":["ada"]}`,
@@ -71,9 +70,9 @@ func TestAMemberGetsTheWelcomeThenEverythingAfter(t *testing.T) {
 }
 
 func TestAFullQueueMissesFramesAndTheGapShows(t *testing.T) {
-	room := newRoom()
-	slow := newMember("slow", 2)
-	last, _ := room.join(slow) // the welcome takes one slot
+	t.Parallel()
+	room := newRoom(2)
+	slow, last, _ := room.join("slow") // the welcome takes one slot
 	for range 5 {
 		room.say("ada", "x")
 	}

@@ -21,39 +21,51 @@ func open(t *testing.T, path string) http.Handler {
 
 // ANCHOR: tests
 func TestEachErrorGetsItsStatus(t *testing.T) {
-	dir := t.TempDir()
-	app := open(t, filepath.Join(dir, "users.txt"))
+	// Each case gets a store of its own that holds ana as user 1, so a
+	// case can run alone: go test -run 'TestEachErrorGetsItsStatus/get'.
+	withAna := func(t *testing.T) http.Handler {
+		app := open(t, filepath.Join(t.TempDir(), "users.txt"))
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, httptest.NewRequest("POST", "/users", strings.NewReader("ana")))
+		if rec.Code != http.StatusCreated {
+			t.Fatalf("adding ana: %d %q", rec.Code, rec.Body)
+		}
+		return app
+	}
 	// The store's file is in a directory that does not exist, so every
 	// write fails: the storage case.
-	broken := open(t, filepath.Join(dir, "missing", "users.txt"))
+	broken := func(t *testing.T) http.Handler {
+		return open(t, filepath.Join(t.TempDir(), "missing", "users.txt"))
+	}
 
 	cases := []struct {
 		name              string
-		handler           http.Handler
+		handler           func(*testing.T) http.Handler
 		method, uri, body string
 		wantStatus        int
 		wantBody          string
 	}{
-		{"add", app, "POST", "/users", "ana", http.StatusCreated, "/users/1"},
-		{"get", app, "GET", "/users/1", "", http.StatusOK, "ana"},
-		{"unknown id", app, "GET", "/users/9", "", http.StatusNotFound,
+		{"add", withAna, "POST", "/users", "bo", http.StatusCreated, "/users/2"},
+		{"get", withAna, "GET", "/users/1", "", http.StatusOK, "ana"},
+		{"unknown id", withAna, "GET", "/users/9", "", http.StatusNotFound,
 			"get user 9: user not found\n"},
-		{"name taken", app, "POST", "/users", "ana", http.StatusConflict,
+		{"name taken", withAna, "POST", "/users", "ana", http.StatusConflict,
 			`add user "ana": user already exists` + "\n"},
-		{"empty name", app, "POST", "/users", " ", http.StatusUnprocessableEntity,
+		{"empty name", withAna, "POST", "/users", " ", http.StatusUnprocessableEntity,
 			`add user "": a user name must be one non-empty line` + "\n"},
 		{"storage hides its details", broken, "POST", "/users", "bo",
 			http.StatusInternalServerError, "internal error\n"},
-		{"bad id", app, "GET", "/users/ana", "", http.StatusBadRequest,
+		{"bad id", withAna, "GET", "/users/ana", "", http.StatusBadRequest,
 			`invalid user id: strconv.ParseUint: parsing "ana": invalid syntax` + "\n"},
-		{"body too large", app, "POST", "/users", strings.Repeat("a", 64*1024+1),
+		{"body too large", withAna, "POST", "/users", strings.Repeat("a", 64*1024+1),
 			http.StatusRequestEntityTooLarge, "the body is over 65536 bytes\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			req := httptest.NewRequest(tc.method, tc.uri, strings.NewReader(tc.body))
 			rec := httptest.NewRecorder()
-			tc.handler.ServeHTTP(rec, req)
+			tc.handler(t).ServeHTTP(rec, req)
 			if rec.Code != tc.wantStatus || rec.Body.String() != tc.wantBody {
 				t.Errorf("%s %s = %d %q, want %d %q",
 					tc.method, tc.uri, rec.Code, rec.Body, tc.wantStatus, tc.wantBody)

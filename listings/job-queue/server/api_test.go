@@ -13,6 +13,7 @@ import (
 
 // ANCHOR: bad_input
 func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	huge := `{"kind":"wordcount","payload":{"text":"` + strings.Repeat("a", MaxBody) + `"}}`
 	tests := []struct {
 		name, method, path, contentType, body string
@@ -29,6 +30,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			q := NewQueue(4, 1, DefaultRetention)
 			defer q.Close()
 			req := httptest.NewRequest(tc.method, tc.path, strings.NewReader(tc.body))
@@ -55,6 +57,7 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 // ANCHOR_END: bad_input
 
 func TestAcceptsAJob(t *testing.T) {
+	t.Parallel()
 	q := NewQueue(4, 1, DefaultRetention)
 	defer q.Close()
 	req := httptest.NewRequest("POST", "/jobs", strings.NewReader(`{"kind":"wordcount","payload":{"text":"a b"}}`))
@@ -70,6 +73,7 @@ func TestAcceptsAJob(t *testing.T) {
 }
 
 func TestAnswers503WhileDraining(t *testing.T) {
+	t.Parallel()
 	q := NewQueue(4, 1, DefaultRetention)
 	q.Close()
 	srv := httptest.NewServer(NewHandler(q, 10*time.Second))

@@ -10,6 +10,7 @@ import (
 )
 
 func TestParseSpec(t *testing.T) {
+	t.Parallel()
 	deep := func(n int) string {
 		return `{"kind":"fail","payload":{"message":"m"},"x":` +
 			strings.Repeat("[", n-1) + strings.Repeat("]", n-1) + `}`
@@ -40,6 +41,7 @@ func TestParseSpec(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			spec, err := ParseSpec([]byte(tc.body))
 			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Fatalf("ParseSpec(%s) = %v, want %v", tc.body, err, tc.want)
@@ -52,6 +54,7 @@ func TestParseSpec(t *testing.T) {
 }
 
 func TestIsJSON(t *testing.T) {
+	t.Parallel()
 	tests := map[string]bool{
 		"application/json":                 true,
 		"Application/JSON; charset=latin1": true,

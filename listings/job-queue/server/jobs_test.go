@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseTask(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		json    string
@@ -32,6 +33,7 @@ func TestParseTask(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			var spec Spec
 			if err := json.Unmarshal([]byte(tc.json), &spec); err != nil {
 				t.Fatal(err)
@@ -45,6 +47,7 @@ func TestParseTask(t *testing.T) {
 }
 
 func TestWordcount(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, text   string
 		words, bytes int
@@ -56,6 +59,7 @@ func TestWordcount(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			got, err := (&wordcount{Text: &tc.text}).Run()
 			want := Count{Words: tc.words, Bytes: tc.bytes}
 			if err != nil || got != want {

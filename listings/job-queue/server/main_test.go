@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseConfig(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		env     map[string]string
@@ -40,6 +41,7 @@ func TestParseConfig(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			lookup := func(k string) (string, bool) { v, ok := tc.env[k]; return v, ok }
 			got, err := parseConfig(tc.args, lookup, io.Discard)
 			if (err != nil) != tc.wantErr || got != tc.want {

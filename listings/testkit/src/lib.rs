@@ -12,8 +12,14 @@
 //! - once it accepts connections it prints a line containing
 //!   `listening on HOST:PORT` (to stdout or stderr, in any log format);
 //! - on SIGTERM it shuts down gracefully and exits 0.
+//!
+//! The Go twins are built with the race detector (`go build -race`) where
+//! cgo works, as `go test -race` runs the Go tests: a data race the
+//! detector reports while a suite drives a twin fails the test that
+//! started it, with the report (see [`Server`]'s `Drop`).
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -31,6 +37,7 @@ use nix::unistd::Pid;
 pub mod browser;
 
 pub mod conformance;
+pub mod differential;
 
 /// Declares a conformance suite in its crate's `lib.rs`:
 ///
@@ -136,10 +143,11 @@ impl Twin {
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.program.display()));
         let log = Arc::new(Mutex::new(String::new()));
         let (lines_tx, lines) = mpsc::channel();
-        for stream in [
+        let readers = [
             Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
             Box::new(child.stderr.take().unwrap()),
-        ] {
+        ]
+        .map(|stream| {
             let log = Arc::clone(&log);
             let lines_tx = lines_tx.clone();
             thread::spawn(move || {
@@ -147,8 +155,8 @@ impl Twin {
                     log.lock().unwrap().push_str(&format!("{line}\n"));
                     let _ = lines_tx.send(line);
                 }
-            });
-        }
+            })
+        });
         let addr = match wait_for_address(&lines, &mut child) {
             Ok(addr) => addr,
             Err(why) => {
@@ -167,6 +175,7 @@ impl Twin {
             child: Some(child),
             addr,
             log,
+            readers: readers.into(),
         }
     }
 
@@ -201,12 +210,16 @@ pub fn listening_address(line: &str) -> Option<SocketAddr> {
         .find_map(|word| word.parse().ok())
 }
 
-/// A running twin. Dropping it kills the process.
+/// A running twin. Dropping it kills the process, then fails the test if
+/// the process printed a data race report.
 pub struct Server {
     pub language: &'static str,
     child: Option<Child>,
     addr: SocketAddr,
     log: Arc<Mutex<String>>,
+    /// The threads that copy its stdout and stderr into `log`; they end
+    /// when the process has exited and its output is all read.
+    readers: Vec<thread::JoinHandle<()>>,
 }
 
 impl Server {
@@ -269,8 +282,23 @@ impl Drop for Server {
             let _ = child.kill();
             let _ = child.wait();
         }
+        // The process is gone, so its pipes reach their end: once the
+        // readers are done, the log holds everything it printed.
+        for reader in self.readers.drain(..) {
+            let _ = reader.join();
+        }
+        let log = self.log();
+        if log.contains(RACE_REPORT) && !thread::panicking() {
+            panic!(
+                "the {} twin's race detector reported a data race\n--- its output ---\n{log}",
+                self.language
+            );
+        }
     }
 }
+
+/// The line with which the Go race detector begins each report.
+const RACE_REPORT: &str = "WARNING: DATA RACE";
 
 /// Polls `probe` until it returns `Some`, at most [`PATIENCE`]; for states
 /// that a twin reaches asynchronously (a job finishing, a client joining).
@@ -286,6 +314,14 @@ pub fn eventually<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
         );
         thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR`, or `target/` at the
+/// book's root.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| book_root().join("target"))
 }
 
 /// The book's root directory (the workspace root).
@@ -327,27 +363,57 @@ fn built_once(
     cache.entry(key.to_owned()).or_insert_with(build).clone()
 }
 
-/// `go build` of the main package at the top of `module_dir` into
-/// `target/go-twins/`, as a reader builds it: the pinned Go (`$GO`) only,
-/// the module on its own with its committed go.mod and go.sum (the same
-/// settings as xtask's `go::standalone_env`).
-fn run_go_build(module_dir: &Path) -> Result<PathBuf, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| book_root().join("target"));
-    let relative = module_dir.strip_prefix(book_root()).unwrap_or(module_dir);
-    let binary = target
-        .join("go-twins")
-        .join(relative.to_string_lossy().replace('/', "-"));
-    let go = std::env::var("GO").unwrap_or_else(|_| "go".to_owned());
-    let output = Command::new(&go)
-        .args(["build", "-o"])
-        .arg(&binary)
-        .arg(".")
-        .current_dir(module_dir)
+/// The settings of every `go` command the book runs, the Go-twin builds
+/// here and all of xtask's included:
+/// - `GOTOOLCHAIN=local`: the pinned Go runs, and never downloads another
+///   toolchain because a `go.mod` asks for a newer one;
+/// - `GOWORK=off`: each module on its own, as a reader builds it; a
+///   `go.work` above it (a developer's own, or a stale generated one)
+///   cannot change what is tested;
+/// - `GOFLAGS=-mod=readonly`: `go.mod` and `go.sum` are used as committed, so
+///   a missing or wrong entry fails instead of being fixed up, and flags
+///   from the user's `go env -w GOFLAGS=…` do not apply.
+pub fn go_standalone_env(command: &mut Command) -> &mut Command {
+    command
         .env("GOTOOLCHAIN", "local")
         .env("GOWORK", "off")
         .env("GOFLAGS", "-mod=readonly")
+}
+
+/// The one `go build` of the book: `go build FLAGS -o OUT .` in
+/// `module_dir` (its main package), run by `go` with
+/// [`go_standalone_env`]. The Go-twin builds here and xtask's benchmark
+/// builds (which add `-ldflags`, `GOCACHE` or `CGO_ENABLED`) both use it.
+pub fn go_build_command(
+    go: impl AsRef<OsStr>,
+    module_dir: &Path,
+    out: &Path,
+    flags: &[&str],
+) -> Command {
+    let mut command = Command::new(go);
+    command
+        .arg("build")
+        .args(flags)
+        .arg("-o")
+        .arg(out)
+        .arg(".")
+        .current_dir(module_dir);
+    go_standalone_env(&mut command);
+    command
+}
+
+/// `go build` of the main package at the top of `module_dir` into
+/// `target/go-twins/`, as a reader builds it: the pinned Go (`$GO`) only,
+/// the module on its own with its committed go.mod and go.sum
+/// ([`go_build_command`]); with `-race` where cgo works.
+fn run_go_build(module_dir: &Path) -> Result<PathBuf, String> {
+    let relative = module_dir.strip_prefix(book_root()).unwrap_or(module_dir);
+    let binary = target_dir()
+        .join("go-twins")
+        .join(relative.to_string_lossy().replace('/', "-"));
+    let go = std::env::var("GO").unwrap_or_else(|_| "go".to_owned());
+    let race: &[&str] = if cgo_enabled(&go) { &["-race"] } else { &[] };
+    let output = go_build_command(&go, module_dir, &binary, race)
         .output()
         .map_err(|e| {
             format!(
@@ -368,6 +434,14 @@ fn run_go_build(module_dir: &Path) -> Result<PathBuf, String> {
     Ok(binary)
 }
 
+/// Whether `go` can use the race detector: it needs cgo, and cgo a C
+/// compiler (`go env CGO_ENABLED` says 0 without one).
+pub fn cgo_enabled(go: impl AsRef<OsStr>) -> bool {
+    go_standalone_env(Command::new(go).args(["env", "CGO_ENABLED"]))
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "1")
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
@@ -378,7 +452,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::thread;
 
-    use super::{built_once, go_build, listening_address};
+    use super::{Twin, built_once, go_build, listening_address};
 
     /// The panic message of `f`, which must panic.
     fn panic_message(f: impl FnOnce()) -> String {
@@ -388,6 +462,29 @@ mod tests {
             .cloned()
             .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default()
+    }
+
+    /// A stand-in twin that prints what a `-race` build prints when it
+    /// finds a race, and then waits to be stopped: dropping its server must
+    /// fail with the report. The same stand-in without the report drops
+    /// quietly.
+    #[test]
+    fn a_race_report_in_a_twins_output_fails_the_test_that_ran_it() {
+        let script =
+            |report: &str| format!("echo 'listening on 127.0.0.1:9'; {report} exec sleep 60");
+        let racy = Twin::prebuilt("go", "/bin/sh").args([
+            "-c".to_owned(),
+            script("echo 'WARNING: DATA RACE' >&2; echo 'Write at 0x00c000012345 by goroutine 7:' >&2;"),
+        ]);
+        let server = racy.start();
+        let message = panic_message(move || drop(server));
+        assert!(
+            message.contains("the go twin's race detector reported a data race")
+                && message.contains("Write at 0x00c000012345 by goroutine 7:"),
+            "{message}"
+        );
+        let quiet = Twin::prebuilt("go", "/bin/sh").args(["-c".to_owned(), script("")]);
+        drop(quiet.start());
     }
 
     #[test]

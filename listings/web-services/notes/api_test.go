@@ -39,6 +39,7 @@ func postJSON(body string) *http.Request {
 }
 
 func TestStatuses(t *testing.T) {
+	t.Parallel()
 	h := newTestHandler(t)
 	cases := []struct {
 		name string
@@ -55,6 +56,8 @@ func TestStatuses(t *testing.T) {
 		{"bad limit", httptest.NewRequest("GET", "/notes?limit=0", nil), 400},
 		{"bad after", httptest.NewRequest("GET", "/notes?after=x", nil), 400},
 	}
+	// The cases share one database, so they run one at a time (in any
+	// order: none needs another's note).
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			status, body := send(t, h, tc.req)
@@ -71,6 +74,7 @@ func TestStatuses(t *testing.T) {
 // ANCHOR_END: httptest
 
 func TestPagesLinkToTheNextPage(t *testing.T) {
+	t.Parallel()
 	h := newTestHandler(t)
 	for _, title := range []string{"a", "b", "c"} {
 		if status, _ := send(t, h, postJSON(`{"title":"`+title+`"}`)); status != 201 {
@@ -90,6 +94,7 @@ func TestPagesLinkToTheNextPage(t *testing.T) {
 
 // ANCHOR: real_server
 func TestRealServer(t *testing.T) {
+	t.Parallel()
 	// httptest.NewServer listens on a free loopback port.
 	srv := httptest.NewServer(newTestHandler(t))
 	defer srv.Close()
@@ -122,6 +127,7 @@ func TestRealServer(t *testing.T) {
 // The request id reaches the handlers through the context; the request's
 // own headers stay as the client sent them.
 func TestRequestIDLeavesTheRequestAlone(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, sent string
 		send       bool
@@ -132,6 +138,7 @@ func TestRequestIDLeavesTheRequestAlone(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			var seen http.Header
 			var id string
 			h := withRequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

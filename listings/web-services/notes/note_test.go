@@ -6,6 +6,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		in   NewNote
@@ -21,6 +22,7 @@ func TestValidate(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			err := tc.in.Validate()
 			if (err == nil) != tc.ok {
 				t.Errorf("Validate() = %v, want ok=%v", err, tc.ok)

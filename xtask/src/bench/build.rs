@@ -4,6 +4,8 @@
 //! (Rust default and stripped, plus `opt-level = "z"` with LTO for the job
 //! queue; Go default and `-ldflags="-s -w"`), time from start to the first
 //! served request, and resident memory once idle, each start repeated.
+//! Each twin is built with its default features only: not the Rust chat
+//! server's `console` feature, nor the Go chat server's `pprof` build tag.
 //!
 //! For the job queue, the inner loop, each figure repeated (the median and
 //! the range are reported):

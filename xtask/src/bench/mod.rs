@@ -399,8 +399,10 @@ pub fn release_build(ctx: &Context, package: &str, binary: &str) -> Result<PathB
     Ok(crate::target_dir(&ctx.root).join(profile).join(binary))
 }
 
-/// The one `go build` of the benchmarks: the module in `dir` (relative to
-/// the root) into `out`, with the book's settings ([`Context::go`]),
+/// The `go build` of the benchmarks: testkit's
+/// [`testkit::go_build_command`] (the suites' Go-twin builds use it too,
+/// with `-race`, which a measured binary never has) for the module in `dir`
+/// (relative to the root) into `out`, with `ctx`'s Go,
 /// `flags` before `-o` (`-ldflags=-s -w`) and `env` on top
 /// (`CGO_ENABLED`, `GOCACHE`). Returns how long it took; fails with Go's
 /// output.
@@ -411,8 +413,7 @@ pub fn go_build_into(
     flags: &[&str],
     env: &[(&str, &OsStr)],
 ) -> Result<Duration> {
-    let mut command = ctx.go(dir);
-    command.arg("build").args(flags).arg("-o").arg(out).arg(".");
+    let mut command = testkit::go_build_command(&ctx.go, &ctx.root.join(dir), out, flags);
     for (key, value) in env {
         command.env(key, value);
     }

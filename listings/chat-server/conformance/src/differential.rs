@@ -1157,28 +1157,6 @@ async fn barrier(ws: &mut Ws, seen: &mut Vec<Seen>) {
 // ---------------------------------------------------------------------------
 // Running and comparing
 
-fn seed_from_env() -> u64 {
-    match std::env::var("DIFFERENTIAL_SEED") {
-        Err(_) => DEFAULT_SEED,
-        Ok(s) if s == "random" => {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .expect("the clock is past 1970");
-            (now.as_nanos() as u64 ^ u64::from(std::process::id())) % 1_000_000_000
-        }
-        Ok(s) => s
-            .parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_SEED={s:?} is neither a number nor `random`")),
-    }
-}
-
-fn cases_from_env() -> u32 {
-    std::env::var("DIFFERENTIAL_CASES").map_or(DEFAULT_CASES, |s| {
-        s.parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_CASES={s:?} is not a number"))
-    })
-}
-
 fn show(seen: &[Seen]) -> String {
     let items: Vec<String> = seen
         .iter()
@@ -1316,8 +1294,7 @@ fn runtime() -> tokio::runtime::Runtime {
 /// module's doc. Prints one line of counts on success, straight to
 /// stderr so that it shows even when the test harness captures output.
 pub fn run(rust: &Twin, go: &Twin) {
-    let seed = seed_from_env();
-    let cases = cases_from_env();
+    let (seed, cases) = testkit::differential::settings(DEFAULT_SEED, DEFAULT_CASES);
     let runtime = runtime();
     let started = Instant::now();
     let live: RefCell<Option<(Live, Live)>> = RefCell::new(None);
@@ -1387,15 +1364,8 @@ pub fn run(rust: &Twin, go: &Twin) {
         }
         Err(TestError::Abort(why)) => panic!("differential chat: aborted: {why}"),
         Err(TestError::Fail(why, steps)) => {
-            let dir = testkit::book_root().join("target").join("differential");
-            let file = dir.join(format!("chat-{seed}.txt"));
-            let written = std::fs::create_dir_all(&dir).and_then(|()| {
-                std::fs::write(&file, format!("{why}\nshrunk case:\n{}\n", source(&steps)))
-            });
-            let saved = match written {
-                Ok(()) => format!("written to {}", file.display()),
-                Err(e) => format!("could not be written to {}: {e}", file.display()),
-            };
+            let report = format!("{why}\nshrunk case:\n{}\n", source(&steps));
+            let saved = testkit::differential::write_report("chat", seed, &report);
             panic!("differential chat, seed {seed}: {why}\n(this report is {saved})");
         }
     }
@@ -1407,13 +1377,7 @@ mod tests {
 
     #[test]
     fn every_inherent_difference_has_a_reason() {
-        for entry in INHERENT {
-            assert!(
-                entry.reason.split_whitespace().count() >= 8,
-                "{}: give the reason in a sentence",
-                entry.what
-            );
-        }
+        testkit::differential::assert_reasons(INHERENT.iter().map(|i| (&i.what, i.reason)));
     }
 
     #[test]

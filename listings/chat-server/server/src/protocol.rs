@@ -132,78 +132,101 @@ pub fn parse(text: &str) -> Result<ClientMessage, ServerMessage> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, RngSeed};
+    use rstest::rstest;
+
     use super::*;
 
     // ANCHOR: tests
-    #[test]
-    fn parses_client_frames() {
-        let cases: &[(&str, &str, Result<ClientMessage, ErrorCode>)] = &[
-            (
-                "join",
-                r#"{"type":"join","name":"ada"}"#,
-                Ok(ClientMessage::Join { name: "ada".into() }),
-            ),
-            (
-                "message",
-                r#"{"type":"message","text":"hi"}"#,
-                Ok(ClientMessage::Message { text: "hi".into() }),
-            ),
-            ("leave", r#"{"type":"leave"}"#, Ok(ClientMessage::Leave)),
-            (
-                "extra fields are ignored",
-                r#"{"type":"leave","why":"bored"}"#,
-                Ok(ClientMessage::Leave),
-            ),
-            ("not json", "{nope", Err(ErrorCode::Malformed)),
-            ("empty frame", "", Err(ErrorCode::Malformed)),
-            ("cut short", "[1,", Err(ErrorCode::Malformed)),
-            (
-                "unknown type",
-                r#"{"type":"shout","text":"HI"}"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            ("no type", r#"{"text":"hi"}"#, Err(ErrorCode::BadMessage)),
-            (
-                "missing field",
-                r#"{"type":"join"}"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            (
-                "wrong field type",
-                r#"{"type":"message","text":5}"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            ("not an object", "[1,2]", Err(ErrorCode::BadMessage)),
-            (
-                "a list in the shape of a join",
-                r#"["join","ada"]"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            (
-                "keys as spelled",
-                r#"{"TYPE":"join","NAME":"ada"}"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            (
-                "a field given twice",
-                r#"{"type":"join","name":"ada","name":"bob"}"#,
-                Err(ErrorCode::BadMessage),
-            ),
-            (
-                "fields of other messages are ignored",
-                r#"{"type":"leave","text":5}"#,
-                Ok(ClientMessage::Leave),
-            ),
-        ];
-        for (name, frame, want) in cases {
-            let got = parse(frame).map_err(|e| match e {
-                ServerMessage::Error { code, .. } => code,
-                other => panic!("{name}: parse returned {other:?} as an error"),
-            });
-            assert_eq!(&got, want, "{name}");
-        }
+    #[rstest]
+    #[case::join(r#"{"type":"join","name":"ada"}"#, Ok(ClientMessage::Join { name: "ada".into() }))]
+    #[case::message(r#"{"type":"message","text":"hi"}"#, Ok(ClientMessage::Message { text: "hi".into() }))]
+    #[case::leave(r#"{"type":"leave"}"#, Ok(ClientMessage::Leave))]
+    #[case::extra_fields_are_ignored(r#"{"type":"leave","why":"bored"}"#, Ok(ClientMessage::Leave))]
+    #[case::not_json("{nope", Err(ErrorCode::Malformed))]
+    #[case::empty_frame("", Err(ErrorCode::Malformed))]
+    #[case::cut_short("[1,", Err(ErrorCode::Malformed))]
+    #[case::unknown_type(r#"{"type":"shout","text":"HI"}"#, Err(ErrorCode::BadMessage))]
+    #[case::no_type(r#"{"text":"hi"}"#, Err(ErrorCode::BadMessage))]
+    #[case::missing_field(r#"{"type":"join"}"#, Err(ErrorCode::BadMessage))]
+    #[case::wrong_field_type(r#"{"type":"message","text":5}"#, Err(ErrorCode::BadMessage))]
+    #[case::not_an_object("[1,2]", Err(ErrorCode::BadMessage))]
+    #[case::a_list_in_the_shape_of_a_join(r#"["join","ada"]"#, Err(ErrorCode::BadMessage))]
+    #[case::keys_as_spelled(r#"{"TYPE":"join","NAME":"ada"}"#, Err(ErrorCode::BadMessage))]
+    #[case::a_field_given_twice(
+        r#"{"type":"join","name":"ada","name":"bob"}"#,
+        Err(ErrorCode::BadMessage)
+    )]
+    #[case::fields_of_other_messages_are_ignored(
+        r#"{"type":"leave","text":5}"#,
+        Ok(ClientMessage::Leave)
+    )]
+    fn parses_client_frames(#[case] frame: &str, #[case] want: Result<ClientMessage, ErrorCode>) {
+        let got = parse(frame).map_err(|e| match e {
+            ServerMessage::Error { code, .. } => code,
+            other => panic!("parse returned {other:?} as an error"),
+        });
+        assert_eq!(got, want);
     }
     // ANCHOR_END: tests
+
+    /// Frames that are mostly messages: a `type`, then fields picked from
+    /// the protocol's names and a few others, with values of every kind
+    /// (strings with escapes, a lone surrogate, a number too large for
+    /// f64), and now and then something after the object.
+    fn frames() -> impl Strategy<Value = String> {
+        let types = prop::sample::select(
+            &[r#""join""#, r#""message""#, r#""leave""#, r#""shout""#, "1"][..],
+        );
+        let keys = prop::sample::select(&["name", "text", "type", "NAME", "x"][..]);
+        let values = prop::sample::select(
+            &[
+                r#""ada""#,
+                r#""\ud800""#,
+                r#""\ud83d\ude00 \\u0041""#,
+                "5",
+                "1e400",
+                "null",
+                "[]",
+                "{}",
+            ][..],
+        );
+        let fields = prop::collection::vec((keys, values), 0..4);
+        (types, fields, "\\PC{0,3}").prop_map(|(kind, fields, tail)| {
+            let mut frame = format!(r#"{{"type":{kind}"#);
+            for (key, value) in fields {
+                frame += &format!(r#","{key}":{value}"#);
+            }
+            frame + "}" + &tail
+        })
+    }
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 2_000,
+            rng_seed: RngSeed::Fixed(0x5EED),
+            rng_algorithm: RngAlgorithm::ChaCha,
+            ..Config::default()
+        })]
+
+        /// What the Go twin's FuzzParse (fuzz_test.go) checks: whatever the
+        /// text, parse answers without panicking, and a message it accepts,
+        /// written again as a client writes it, parses to the same message.
+        #[test]
+        fn an_accepted_frame_sent_again_parses_the_same(frame in frames()) {
+            if let Ok(message) = parse(&frame) {
+                let again = serde_json::to_string(&message).expect("a ClientMessage serializes");
+                prop_assert_eq!(parse(&again), Ok(message), "{} written again as {}", frame, again);
+            }
+        }
+
+        /// Any text at all: parse answers and never panics.
+        #[test]
+        fn parse_never_panics(text in "\\PC{0,40}") {
+            let _ = parse(&text);
+        }
+    }
 
     #[test]
     fn server_frames_look_like_the_table_above() {

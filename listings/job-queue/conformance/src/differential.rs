@@ -47,7 +47,6 @@
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -175,11 +174,11 @@ pub const INHERENT: &[Inherent] = &[
     },
     Inherent {
         part: Part::Member("completed"),
-        reason: "GET /metrics: jobs finish asynchronously",
+        reason: "GET /metrics: jobs finish asynchronously, after the answer that accepted them",
     },
     Inherent {
         part: Part::Member("failed"),
-        reason: "GET /metrics: jobs finish asynchronously",
+        reason: "GET /metrics: jobs fail asynchronously, after the answer that accepted them",
     },
     Inherent {
         part: Part::Header("allow"),
@@ -764,25 +763,6 @@ pub fn case() -> BoxedStrategy<Case> {
 
 // ------------------------------------------------------------------ the run
 
-/// The settings of a run, from the environment.
-fn settings() -> (u64, u32) {
-    let seed = match std::env::var("DIFFERENTIAL_SEED") {
-        Err(_) => DEFAULT_SEED,
-        Ok(s) if s == "random" => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos() as u64,
-        Ok(s) => s
-            .parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_SEED={s:?}: a number, or `random`")),
-    };
-    let cases = std::env::var("DIFFERENTIAL_CASES").map_or(DEFAULT_CASES, |s| {
-        s.parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_CASES={s:?}: a number"))
-    });
-    (seed, cases)
-}
-
 /// Starts a twin for the run: a queue nothing fills, every finished job
 /// remembered, and job 1 finished.
 fn start(twin: &Twin) -> Server {
@@ -820,7 +800,7 @@ fn client() -> Client {
 /// Runs the suite against the two twins; panics with the smallest case that
 /// they answer differently.
 pub fn run(rust: &Twin, go: &Twin) {
-    let (seed, cases) = settings();
+    let (seed, cases) = testkit::differential::settings(DEFAULT_SEED, DEFAULT_CASES);
     let started = Instant::now();
     let (rust, go) = std::thread::scope(|s| {
         let rust = s.spawn(|| start(rust));
@@ -880,8 +860,8 @@ pub fn run(rust: &Twin, go: &Twin) {
                 panic!("seed {seed}: the shrunk case {case:?} no longer differs (flaky?)")
             });
             let report = report(seed, &case, &r, &g);
-            let file = write_report(seed, &report);
-            panic!("{report}\n(written to {})", file.display());
+            let saved = testkit::differential::write_report("job-queue", seed, &report);
+            panic!("{report}\n(this report is {saved})");
         }
         Err(TestError::Abort(why)) => panic!("seed {seed}: proptest gave up: {why}"),
     }
@@ -917,17 +897,6 @@ impl std::fmt::Display for Answer {
     }
 }
 
-fn write_report(seed: u64, report: &str) -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| testkit::book_root().join("target"));
-    let dir = target.join("differential");
-    let file = dir.join(format!("job-queue-{seed}.txt"));
-    let _ = std::fs::create_dir_all(&dir);
-    let _ = std::fs::write(&file, report);
-    file
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::strategy::ValueTree;
@@ -951,12 +920,7 @@ mod tests {
 
     #[test]
     fn every_inherent_difference_has_a_reason() {
-        for inherent in INHERENT {
-            assert!(
-                inherent.reason.split_whitespace().count() >= 5,
-                "{inherent:?} needs a reason"
-            );
-        }
+        testkit::differential::assert_reasons(INHERENT.iter().map(|i| (&i.part, i.reason)));
     }
 
     #[test]

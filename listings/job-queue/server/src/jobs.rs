@@ -183,7 +183,95 @@ pub fn count(text: &str) -> Count {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, RngAlgorithm, RngSeed};
+    use serde_json::json;
+
     use super::*;
+
+    /// Bodies that are mostly jobs: a `kind`, a payload with fields picked
+    /// from the kinds' names and a few others, values of every kind (a lone
+    /// surrogate, a number beyond f64 among them), now and then a second
+    /// `kind`, and sometimes something after the object.
+    fn bodies() -> impl Strategy<Value = String> {
+        let kinds = prop::sample::select(
+            &[
+                r#""wordcount""#,
+                r#""fail""#,
+                r#""sleep""#,
+                r#""spin""#,
+                r#""shout""#,
+                "1",
+            ][..],
+        );
+        let keys = prop::sample::select(&["text", "message", "ms", "parties", "MS", "x"][..]);
+        let values = prop::sample::select(
+            &[
+                r#""a b""#,
+                r#""\ud800""#,
+                "0",
+                "5",
+                "10001",
+                "-1",
+                "1.5",
+                "1e400",
+                "null",
+                "[]",
+            ][..],
+        );
+        let fields = prop::collection::vec((keys, values), 0..4);
+        let tail = prop::sample::select(&["", "", " ", r#","kind":"sleep""#, "}"][..]);
+        (kinds, fields, tail).prop_map(|(kind, fields, tail)| {
+            let payload: Vec<String> = fields
+                .iter()
+                .map(|(k, v)| format!(r#""{k}":{v}"#))
+                .collect();
+            format!(
+                r#"{{"kind":{kind},"payload":{{{}}}{tail}}}"#,
+                payload.join(",")
+            )
+        })
+    }
+
+    /// A spec as a client writes it.
+    fn written(spec: &Spec) -> String {
+        let payload = match spec {
+            Spec::Wordcount { text } => json!({ "text": text }),
+            Spec::Fail { message } | Spec::Panic { message } => json!({ "message": message }),
+            Spec::Sleep { ms } => json!({ "ms": ms }),
+            Spec::Spin { parties, ms } => json!({ "parties": parties, "ms": ms }),
+        };
+        json!({ "kind": spec.kind(), "payload": payload }).to_string()
+    }
+
+    proptest! {
+        #![proptest_config(Config {
+            cases: 2_000,
+            rng_seed: RngSeed::Fixed(0x5EED),
+            rng_algorithm: RngAlgorithm::ChaCha,
+            ..Config::default()
+        })]
+
+        /// What the Go twin's FuzzParseJob (fuzz_test.go) checks: whatever
+        /// the body, reading it never panics, and a job it accepts, written
+        /// back as a client writes it, reads as the same job and is valid
+        /// or not the same way.
+        #[test]
+        fn an_accepted_body_written_back_reads_the_same(body in bodies()) {
+            if let Ok(spec) = Spec::from_json(body.as_bytes()) {
+                let again = written(&spec);
+                let read = Spec::from_json(again.as_bytes());
+                prop_assert!(matches!(&read, Ok(s) if *s == spec), "{} written back as {}: {:?}", body, again, read);
+                prop_assert_eq!(spec.validate(), read.unwrap().validate());
+            }
+        }
+
+        /// Any bytes at all: reading them never panics.
+        #[test]
+        fn reading_any_bytes_never_panics(body in prop::collection::vec(any::<u8>(), 0..64)) {
+            let _ = Spec::from_json(&body);
+        }
+    }
 
     #[test]
     fn counts_words_and_bytes() {

@@ -45,7 +45,6 @@ use std::cell::{Cell, RefCell};
 use std::convert::Infallible;
 use std::fmt::{self, Write as _};
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full, StreamBody, combinators::BoxBody};
@@ -1104,23 +1103,9 @@ fn strip_colours(text: &str) -> String {
 // Running
 
 /// The seed and case count for this run, from `DIFFERENTIAL_SEED` and
-/// `DIFFERENTIAL_CASES`.
+/// `DIFFERENTIAL_CASES` (see [`testkit::differential::settings`]).
 pub fn settings() -> (u64, u32) {
-    let seed = match std::env::var("DIFFERENTIAL_SEED") {
-        Err(_) => DEFAULT_SEED,
-        Ok(s) if s == "random" => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(DEFAULT_SEED),
-        Ok(s) => s
-            .parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_SEED={s:?}: want a number or `random`")),
-    };
-    let cases = std::env::var("DIFFERENTIAL_CASES").map_or(DEFAULT_CASES, |s| {
-        s.parse()
-            .unwrap_or_else(|_| panic!("DIFFERENTIAL_CASES={s:?}: want a number"))
-    });
-    (seed, cases)
+    testkit::differential::settings(DEFAULT_SEED, DEFAULT_CASES)
 }
 
 /// Runs `cases` generated cases from `seed` against both twins; panics with
@@ -1161,12 +1146,8 @@ pub fn run(rust: &Twin, go: &Twin, seed: u64, cases: u32) -> String {
             // Run the shrunk case once more, so the answers shown are its own.
             let difference = twins.check(&case).err().or_else(|| last.take());
             let report = report(seed, &case, difference.as_deref());
-            let file = write_out(seed, &report);
-            panic!(
-                "{report}\n(written to {})\n{}",
-                file.display(),
-                twins.logs()
-            );
+            let saved = testkit::differential::write_report("notes", seed, &report);
+            panic!("{report}\n(this report is {saved})\n{}", twins.logs());
         }
         Err(TestError::Abort(why)) => panic!("differential notes, seed {seed}: aborted: {why}"),
     }
@@ -1199,19 +1180,6 @@ fn report(seed: u64, case: &Case, difference: Option<&Difference>) -> String {
     out
 }
 
-fn write_out(seed: u64, report: &str) -> PathBuf {
-    let dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| testkit::book_root().join("target"))
-        .join("differential");
-    let file = dir.join(format!("notes-{seed}.txt"));
-    let written = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&file, report));
-    if let Err(e) = written {
-        eprintln!("cannot write {}: {e}", file.display());
-    }
-    file
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1224,11 +1192,8 @@ mod tests {
                 !entry.name.is_empty() && !entry.what.is_empty(),
                 "{entry:?}"
             );
-            assert!(
-                entry.reason.split_whitespace().count() >= 8,
-                "give the reason in a sentence: {entry:?}"
-            );
         }
+        testkit::differential::assert_reasons(INHERENT.iter().map(|i| (&i.name, i.reason)));
     }
 
     #[test]
