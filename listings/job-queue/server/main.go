@@ -126,7 +126,7 @@ func main() {
 	}
 	abandoned, err := serve(config)
 	if err != nil {
-		slog.Error(err.Error())
+		slog.Error("the job queue failed", "err", err)
 		os.Exit(1)
 	}
 	if abandoned > 0 {

@@ -65,7 +65,7 @@ func run(addr, dbPath string, limits Limits) error {
 		// twin, where hyper's header timer also runs while a connection idles.
 		IdleTimeout: limits.HeaderTimeout,
 	}
-	slog.Info("listening on " + listener.Addr().String())
+	slog.Info("listening on", "addr", listener.Addr().String())
 
 	served := make(chan error, 1)
 	go func() { served <- server.Serve(listener) }()
