@@ -247,7 +247,7 @@ fn parse_libtest(stdout: &str) -> Vec<Case> {
                 .filter_map(|m| rest.find(m))
                 .min()
                 .unwrap_or(rest.len());
-            case.output = rest[..end].trim().to_owned();
+            case.output = without_thread_id(rest[..end].trim());
         }
     }
     for case in &mut cases {
@@ -284,6 +284,24 @@ fn tests_files(exercise: &Exercise) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// Drops the thread id that libtest prints after a thread's name
+/// (`thread 'cases::x' (26182) panicked`), which changes on every run.
+fn without_thread_id(output: &str) -> String {
+    output
+        .lines()
+        .map(|line| match line.split_once("' (") {
+            Some((name, rest)) if line.starts_with("thread '") => match rest.split_once(") ") {
+                Some((id, after)) if id.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("{name}' {after}")
+                }
+                _ => line.to_owned(),
+            },
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Puts `cases` in the order the exercise's tests files define them (libtest
@@ -684,7 +702,7 @@ mod tests {
     fn libtest_output_gives_each_case_and_its_failure() {
         let stdout = "\nrunning 2 tests\ntest cases::b_fails ... FAILED\n\
                       test cases::a_passes ... ok\n\nfailures:\n\n\
-                      ---- cases::b_fails stdout ----\n\nthread 'cases::b_fails' panicked at x.rs:1:1:\n\
+                      ---- cases::b_fails stdout ----\n\nthread 'cases::b_fails' (4242) panicked at x.rs:1:1:\n\
                       assertion `left == right` failed\n  left: 1\n right: 2\n\n\
                       failures:\n    cases::b_fails\n\ntest result: FAILED. 1 passed; 1 failed\n";
         let cases = parse_libtest(stdout);
