@@ -215,7 +215,19 @@ fn run_target(
     let mut cases = parse_libtest(&stdout);
     in_file_order(exercise, &mut cases);
     if cases.is_empty() && !output.status.success() {
-        return Ok(Run::DidNotCompile(stderr.into_owned()));
+        // Cargo's errors, without its progress lines.
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|line| {
+                let word = line.split_whitespace().next().unwrap_or("");
+                !(line.starts_with("  ")
+                    && matches!(
+                        word,
+                        "Compiling" | "Blocking" | "Finished" | "Running" | "Checking"
+                    ))
+            })
+            .collect();
+        return Ok(Run::DidNotCompile(errors.join("\n")));
     }
     if cases.is_empty() {
         bail!("cargo test --test {target} ran no test:\n{stdout}{stderr}");
@@ -605,9 +617,10 @@ fn check_one(env: &Env, exercise: &Exercise) -> Result<String> {
             .filter(|n| !go_cases.contains(**n))
             .map(|n| format!("{n} ({})", case_location(exercise, n)))
             .collect();
-        let extra: Vec<&String> = go_cases
+        let extra: Vec<String> = go_cases
             .iter()
             .filter(|n| !names.contains(n.as_str()))
+            .map(|n| format!("{n} ({})", go_case_location(exercise, n)))
             .collect();
         if !missing.is_empty() || !extra.is_empty() {
             bail!(
@@ -626,6 +639,30 @@ fn check_one(env: &Env, exercise: &Exercise) -> Result<String> {
 
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// Where the Go test case `name` is named: the `go/*_test.go` line with
+/// `"name"` (a `t.Run` or a table entry) or `func Testname(`.
+fn go_case_location(exercise: &Exercise, name: &str) -> String {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(exercise.go())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with("_test.go"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if line.contains(&format!("\"{name}\"")) || line.contains(&format!("func Test{name}("))
+            {
+                let file = file.file_name().unwrap_or_default().to_string_lossy();
+                return format!("{}/go/{file}:{}", exercise.path(), i + 1);
+            }
+        }
+    }
+    format!("{}/go/", exercise.path())
 }
 
 /// Builds the Go original of a program exercise into the target directory.
@@ -658,6 +695,8 @@ fn go_test_cases(env: &Env, exercise: &Exercise) -> Result<BTreeSet<String>> {
     let mut passed = BTreeSet::new();
     let mut parents = BTreeSet::new();
     let mut failed = Vec::new();
+    // What the tests printed: `t.Errorf` lines carry the file and line.
+    let mut said = String::new();
     for line in stdout.lines() {
         let Ok(event) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -667,6 +706,13 @@ fn go_test_cases(env: &Env, exercise: &Exercise) -> Result<BTreeSet<String>> {
         };
         if let Some((parent, _)) = test.rsplit_once('/') {
             parents.insert(parent.to_owned());
+        }
+        if let Some(text) = event["Output"].as_str()
+            && text.contains("_test.go:")
+        {
+            said.push_str("    ");
+            said.push_str(text.trim());
+            said.push('\n');
         }
         match action {
             "pass" => {
@@ -678,7 +724,7 @@ fn go_test_cases(env: &Env, exercise: &Exercise) -> Result<BTreeSet<String>> {
     }
     if !output.status.success() || !failed.is_empty() {
         bail!(
-            "go test in {}/go failed ({}): {failed:?}\n{}",
+            "go test in {}/go failed ({}): {failed:?}\n{said}{}",
             exercise.path(),
             output.status,
             String::from_utf8_lossy(&output.stderr)
