@@ -77,6 +77,11 @@ impl Exercise {
         self.start().join("src/main.rs").is_file()
     }
 
+    /// The exercise's page of the book, under `src/`.
+    pub fn page(&self) -> String {
+        format!("exercise-{}.md", self.name)
+    }
+
     /// `exercises/<part>/<name>`, for messages.
     pub fn path(&self) -> String {
         format!("exercises/{}/{}", self.part, self.name)
@@ -119,12 +124,17 @@ pub fn all(root: &Path) -> Result<Vec<Exercise>> {
             });
         }
     }
+    // In the book's order: each exercise's page in src/SUMMARY.md.
+    let summary = std::fs::read_to_string(root.join("src/SUMMARY.md")).unwrap_or_default();
     found.sort_by_key(|e| {
         (
             PARTS
                 .iter()
                 .position(|p| *p == e.part)
                 .unwrap_or(PARTS.len()),
+            summary
+                .find(&format!("({})", e.page()))
+                .unwrap_or(usize::MAX),
             e.name.clone(),
         )
     });
@@ -534,6 +544,14 @@ pub fn check(env: &Env) -> Result<()> {
 }
 
 fn check_one(env: &Env, exercise: &Exercise) -> Result<String> {
+    let summary = std::fs::read_to_string(env.root.join("src/SUMMARY.md"))?;
+    if !summary.contains(&format!("({})", exercise.page())) {
+        bail!(
+            "src/SUMMARY.md has no page for it: write src/{} (the exercise, then the solution \
+             in <details>) and list it under # Exercises",
+            exercise.page()
+        );
+    }
     let solution = run_target(
         &env.root,
         Some(&env.go),
