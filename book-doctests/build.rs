@@ -35,7 +35,7 @@ fn main() {
     let out_dir = PathBuf::from(env("OUT_DIR"));
     // Cargo.toml: a new workspace member brings targets whose module trees
     // the excerpt check reads.
-    for watched in ["src", "listings", "book.toml", "Cargo.toml"] {
+    for watched in ["src", "listings", "exercises", "book.toml", "Cargo.toml"] {
         println!("cargo::rerun-if-changed={}", root.join(watched).display());
     }
     println!("cargo::rustc-env=BOOK_DOCTESTS_TARGET={}", env("TARGET"));

@@ -17,7 +17,7 @@ use crate::captions::Captions;
 use crate::env::{Env, cargo_with};
 
 /// What a change to any of these can change in the built book.
-pub const SOURCES: &[&str] = &["book.toml", "src", "listings", "theme"];
+pub const SOURCES: &[&str] = &["book.toml", "src", "listings", "exercises", "theme"];
 
 /// The book as book.toml describes it, with the captions preprocessor run
 /// in-process instead of as `cargo xtask preprocess`, and the link checker

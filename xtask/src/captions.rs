@@ -156,6 +156,14 @@ fn describe(root: &Path, file: &Path) -> Option<String> {
         "rs" if parent.ends_with("compile-fail") => {
             "cargo test -p book-doctests --test compile_fail".to_owned()
         }
+        // An exercise's start and shared tests run through xtask (the
+        // start's tests are left out of a plain `cargo test`).
+        "rs" if relative.starts_with("exercises")
+            && !relative.components().any(|c| c.as_os_str() == "solution") =>
+        {
+            let name = relative.components().nth(2)?.as_os_str().to_string_lossy();
+            format!("cargo xtask exercise {name}")
+        }
         "rs" => {
             let crate_dir = nearest(root, file, "Cargo.toml")?;
             let manifest = std::fs::read_to_string(crate_dir.join("Cargo.toml")).ok()?;
@@ -254,6 +262,21 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("</p>\n\nText\n"));
+    }
+
+    #[test]
+    fn an_exercise_start_is_run_by_xtask_and_its_solution_by_cargo() {
+        let chapter = "```rust,excerpt\n{{#include ../exercises/language/word-count/start/src/lib.rs:count}}\n```\n\n\
+                       ```rust,excerpt\n{{#include ../exercises/language/word-count/solution/src/lib.rs:count}}\n```\n";
+        let out = caption(&root(), &root().join("src"), chapter);
+        assert!(
+            out.contains("<code>exercises/language/word-count/start/src/lib.rs</code> · <code>cargo xtask exercise word-count</code>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<code>exercises/language/word-count/solution/src/lib.rs</code> · <code>cargo test -p word-count-solution</code>"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -23,10 +23,11 @@ pub fn standalone_env(command: &mut Command) {
     testkit::go_standalone_env(command);
 }
 
-/// Every directory under `listings/` with a `go.mod`, sorted.
+/// Every directory under `listings/` and `exercises/` (the exercises' Go
+/// originals) with a `go.mod`, sorted.
 pub fn modules(root: &Path) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    let mut dirs = vec![root.join("listings")];
+    let mut dirs = vec![root.join("listings"), root.join("exercises")];
     while let Some(dir) = dirs.pop() {
         for entry in fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
             let path = entry?.path();

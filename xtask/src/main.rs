@@ -7,6 +7,8 @@
 //!   URL manifest.
 //! - `cargo xtask preprocess` is the mdBook preprocessor that captions
 //!   listings (book.toml runs it).
+//! - `cargo xtask exercise` lists the exercises, tests the reader's port of
+//!   one (`--watch` again on each save) or resets it.
 //! - `cargo xtask go-env` installs Go and prints the environment for
 //!   running Go commands by hand as the tests run them.
 //!
@@ -17,6 +19,7 @@ mod book;
 mod browser;
 mod captions;
 mod env;
+mod exercise;
 mod go;
 mod one_build;
 mod reference;
@@ -85,6 +88,33 @@ enum Command {
     /// Install Go, write go.work and print the environment for running Go
     /// commands by hand.
     GoEnv,
+    /// The exercises (exercises/<part>/<name>/): `list` them and whether
+    /// your copy passes, test yours of NAME with a short report, or `reset`
+    /// NAME's starting files.
+    #[command(args_conflicts_with_subcommands = true)]
+    Exercise {
+        #[command(subcommand)]
+        action: Option<ExerciseAction>,
+        /// The exercise to test (see `cargo xtask exercise list`).
+        name: Option<String>,
+        /// Test again each time a file of the exercise is saved.
+        #[arg(long, requires = "name")]
+        watch: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExerciseAction {
+    /// Each exercise, and whether your copy passes its tests.
+    List,
+    /// Restore NAME's starting files (start/) from git, as commit FROM has
+    /// them; files you added are listed and kept.
+    Reset {
+        name: String,
+        /// The commit to restore from; HEAD unless you committed your work.
+        #[arg(long, default_value = "HEAD")]
+        from: String,
+    },
 }
 
 /// mdBook asks a preprocessor whether it supports a renderer.
@@ -136,6 +166,16 @@ fn run(command: Command) -> Result<()> {
             book::ensure_built(&root)?;
             urls::update(&root)
         }
+        Command::Exercise {
+            action,
+            name,
+            watch,
+        } => match (action, name) {
+            (Some(ExerciseAction::List), _) => exercise::list(&root),
+            (Some(ExerciseAction::Reset { name, from }), _) => exercise::reset(&root, &name, &from),
+            (None, Some(name)) => exercise::exercise(&root, &name, watch),
+            (None, None) => exercise::list(&root),
+        },
         Command::GoEnv => {
             let go = tools::go()?;
             go::remove_generated_go_work(&root)?;

@@ -149,7 +149,7 @@ fn watch(root: &Path, out: PathBuf, reload: broadcast::Sender<()>) -> Result<Rec
 }
 
 /// Editors' swap and backup files and build output are not sources.
-fn is_source(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_source(root: &Path, path: &Path) -> bool {
     let Ok(relative) = path.strip_prefix(root) else {
         return false;
     };

@@ -12,7 +12,7 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use crate::env::{Env, cargo, status};
-use crate::{book, browser, go, one_build, tools, urls};
+use crate::{book, browser, exercise, go, one_build, tools, urls};
 
 /// One named step of the test run and what to do when it fails.
 struct Stage {
@@ -35,6 +35,7 @@ pub enum StageName {
     Rust,
     OneBuild,
     Go,
+    Exercises,
     GoTwins,
     Bench,
     Book,
@@ -80,6 +81,13 @@ const STAGES: &[Stage] = &[
         name: "go",
         hint: "the module and command that failed are named above",
         run: go_checks,
+    },
+    Stage {
+        name: "exercises",
+        hint: "each exercise's solution must pass, its start must compile and fail every case, and its Go original pass the same cases; `cargo xtask exercise NAME` runs one start",
+        // After `rust` (which built every start and solution) and `go`
+        // (which checked the Go originals as modules).
+        run: exercise::check,
     },
     Stage {
         name: "go-twins",
@@ -201,7 +209,7 @@ fn seconds(d: Duration) -> String {
     format!("{:.1}s", d.as_secs_f64())
 }
 
-/// On every Go module under `listings/`: that it builds on its own from its
+/// On every Go module under `listings/` and `exercises/`: that it builds on its own from its
 /// committed go.mod and go.sum, then gofmt, go vet, go test -race and a
 /// short fuzz run.
 fn go_checks(env: &Env) -> Result<()> {

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/fan-in
+
+go 1.27

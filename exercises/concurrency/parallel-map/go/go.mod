@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/parallel-map
+
+go 1.27

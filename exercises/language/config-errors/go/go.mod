@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/config-errors
+
+go 1.27

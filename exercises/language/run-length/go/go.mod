@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/run-length
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/shapes
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/word-count
+
+go 1.27

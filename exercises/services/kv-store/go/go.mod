@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/kv-store
+
+go 1.27
