@@ -42,6 +42,16 @@ const ALLOWED: &[Allowed] = &[
                  from the two choice rules (runtime/select.go, tokio's select! macro); no timing",
     },
     Allowed {
+        chapter: "goroutines-and-tasks.md",
+        words: "whose default since Go 1.25 is also the smaller of the CPUs the process may use",
+        reason: "Go's rule, cited to runtime/cgroup_linux.go (defaultGOMAXPROCS); no measurement",
+    },
+    Allowed {
+        chapter: "goroutines-and-tasks.md",
+        words: "preempts a goroutine that has run for 10 ms without stopping, by a signal",
+        reason: "Go's setting, cited to runtime/proc.go (forcePreemptNS); no measurement",
+    },
+    Allowed {
         chapter: "chat-server.md",
         words: "shows that difference on a smaller example",
         reason: "compares two of the book's examples, not the languages",
