@@ -1,0 +1,3 @@
+module example.com/gotorust/cancellation/drop-costs
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/channels-and-select/select-depth
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/testing/test-model
+
+go 1.27
