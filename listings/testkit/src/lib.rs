@@ -467,11 +467,14 @@ mod tests {
     /// A stand-in twin that prints what a `-race` build prints when it
     /// finds a race, and then waits to be stopped: dropping its server must
     /// fail with the report. The same stand-in without the report drops
-    /// quietly.
+    /// quietly. The report is written before the `listening on` line that
+    /// `start` waits for, so it is in the pipe before the test can stop the
+    /// process: printed after it, the kill could come first on a busy
+    /// machine, and the test failed by chance.
     #[test]
     fn a_race_report_in_a_twins_output_fails_the_test_that_ran_it() {
         let script =
-            |report: &str| format!("echo 'listening on 127.0.0.1:9'; {report} exec sleep 60");
+            |report: &str| format!("{report} echo 'listening on 127.0.0.1:9'; exec sleep 60");
         let racy = Twin::prebuilt("go", "/bin/sh").args([
             "-c".to_owned(),
             script("echo 'WARNING: DATA RACE' >&2; echo 'Write at 0x00c000012345 by goroutine 7:' >&2;"),
