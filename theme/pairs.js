@@ -186,49 +186,73 @@
         return Math.max(0, Math.min(middle - left, right - middle) - padding);
     }
 
+    // Each block's widest line, counted once (its text never changes).
+    var widths = new WeakMap();
+
+    function columnsOf(pre) {
+        if (!widths.has(pre)) {
+            widths.set(pre, widest(pre));
+        }
+        return widths.get(pre);
+    }
+
+    // Measures every pair first and only then changes any, so the page is
+    // laid out once or twice per call, not once per pair (the print page
+    // holds every pair of the book).
     function layout() {
         var main = document.querySelector("main");
         var pairs = document.querySelectorAll(".pair");
-        if (!main || pairs.length === 0) {
+        var printing = window.matchMedia && window.matchMedia("print").matches;
+        if (!main || pairs.length === 0 || printing) {
+            // In print, pairs.css stacks every pair at the page's width.
             document.documentElement.dataset.pairsLayout = String(window.innerWidth);
             return;
         }
         var mode = current();
         var prose = main.clientWidth;
         var room = Math.max(prose, 2 * halfRoom(main));
+        var gap = parseFloat(getComputedStyle(pairs[0]).fontSize) * 0.75;
+        var m = null;
+        var plans = [];
         pairs.forEach(function (pair) {
             var blocks = pair.querySelectorAll(".pair-column > pre");
             if (blocks.length === 0) {
                 return;
             }
-            var m = metrics(blocks[0]);
+            m = m || metrics(blocks[0]);
             var need = { go: 0, rust: 0 };
             blocks.forEach(function (pre) {
                 var lang = language(pre);
-                need[lang] = Math.max(need[lang], Math.ceil(widest(pre) * m.column + m.extra) + 1);
+                need[lang] = Math.max(need[lang], Math.ceil(columnsOf(pre) * m.column + m.extra) + 1);
             });
-            var gap = parseFloat(getComputedStyle(pair).fontSize) * 0.75;
             var side = need.go + need.rust + gap;
             var one = mode === "both" ? Math.max(need.go, need.rust) : need[mode];
-            var shape;
-            var width;
             if (mode === "both" && need.go > 0 && need.rust > 0 && side <= room) {
-                shape = "side";
-                width = Math.max(prose, side);
-                pair.style.gridTemplateColumns =
-                    "minmax(0, " + need.go + "fr) minmax(0, " + need.rust + "fr)";
+                plans.push({
+                    pair: pair,
+                    shape: "side",
+                    width: Math.max(prose, side),
+                    grid: "minmax(0, " + need.go + "fr) minmax(0, " + need.rust + "fr)",
+                });
             } else {
-                shape = one <= room ? "stacked" : "wrapped";
-                width = Math.min(room, Math.max(prose, one));
-                pair.style.gridTemplateColumns = "";
+                plans.push({
+                    pair: pair,
+                    shape: one <= room ? "stacked" : "wrapped",
+                    width: Math.min(room, Math.max(prose, one)),
+                    grid: "",
+                });
             }
+        });
+        plans.forEach(function (plan) {
+            var pair = plan.pair;
+            pair.style.gridTemplateColumns = plan.grid;
             pair.classList.remove("pair-side", "pair-stacked", "pair-wrapped");
-            pair.classList.add("pair-" + shape);
-            pair.style.width = width + "px";
-            pair.style.marginLeft = (prose - width) / 2 + "px";
+            pair.classList.add("pair-" + plan.shape);
+            pair.style.width = plan.width + "px";
+            pair.style.marginLeft = (prose - plan.width) / 2 + "px";
             var both = pair.querySelector(".pair-switch button[data-mode='both']");
             if (both) {
-                both.textContent = shape === "side" || mode !== "both" ? MODES[0][1] : STACKED;
+                both.textContent = plan.shape === "side" || mode !== "both" ? MODES[0][1] : STACKED;
             }
         });
         document.documentElement.dataset.pairsLayout = String(window.innerWidth);
