@@ -83,10 +83,24 @@ pub fn check(root: &Path) -> Result<()> {
                 what,
                 again_if_crashed(what, || search(&browser, &site)).await,
             );
+            record(
+                "the search index holds no caption and no //! line",
+                search_index_clean(&site),
+            );
             let what = "the Go|Rust switch works and is remembered";
             record(
                 what,
                 again_if_crashed(what, || pairs(&browser, &site)).await,
+            );
+            let what = "every chapter has its own description and link-preview tags";
+            record(
+                what,
+                again_if_crashed(what, || previews(&browser, &site, &pages)).await,
+            );
+            let what = "every pair fits its window, tables scroll in their box, charts fit";
+            record(
+                what,
+                again_if_crashed(what, || fit(&browser, &site, &pages)).await,
             );
             let what = "copy buttons copy the code without hidden lines";
             record(what, again_if_crashed(what, || copy(&browser, &site)).await);
@@ -305,6 +319,271 @@ async fn pairs(browser: &Browser, site: &Site) -> Result<()> {
     finish(page, site, |_| false).await
 }
 
+/// A window the book is read in: its size, and whether the sidebar (the
+/// table of contents) is open. mdBook never opens it below 1080 px.
+#[derive(Clone, Copy)]
+struct Window {
+    viewport: Viewport,
+    sidebar: bool,
+}
+
+impl Window {
+    const fn laptop(width: u32, sidebar: bool) -> Window {
+        Window {
+            viewport: Viewport {
+                width,
+                height: 900,
+                scale: 1.0,
+                mobile: false,
+            },
+            sidebar,
+        }
+    }
+}
+
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Viewport { width, height, .. } = self.viewport;
+        let sidebar = if self.sidebar { "open" } else { "closed" };
+        write!(f, "{width}x{height} with the sidebar {sidebar}")
+    }
+}
+
+/// The windows every pair must fit: a phone, two laptops and a desktop
+/// screen, with the sidebar open and closed.
+const WINDOWS: [Window; 7] = [
+    Window {
+        viewport: Viewport::PHONE,
+        sidebar: false,
+    },
+    Window::laptop(1280, true),
+    Window::laptop(1280, false),
+    Window::laptop(1440, true),
+    Window::laptop(1440, false),
+    Window::laptop(1920, true),
+    Window::laptop(1920, false),
+];
+
+/// Below this width a pair's lines may wrap; at or above it they must not.
+const WRAP_BELOW: u32 = 1000;
+
+/// Every block of every pair, and the page's tables and charts, measured
+/// once pairs.js has laid the page out: each entry is a problem found.
+const MEASURE: &str = include_str!("browser/measure.js");
+
+/// In each of [`WINDOWS`], every page: no block of a pair scrolls sideways
+/// (its `scrollWidth` exceeds its `clientWidth`), no pair wraps its lines
+/// on a laptop or wider, spills under the sidebar or the chapter arrows,
+/// or says "Side by side" while it shows its languages stacked; the page
+/// itself never scrolls sideways, no table hides columns past its box (a
+/// wide one is reflowed), and charts fit. Each overflowing line is reported at its listing
+/// file and line.
+async fn fit(browser: &Browser, site: &Site, pages: &[String]) -> Result<()> {
+    let mut problems = Vec::new();
+    let mut pairs = 0;
+    for window in WINDOWS {
+        let page = browser.new_page().await?;
+        page.set_viewport(window.viewport).await?;
+        page.navigate(&format!("{}/index.html", site.url)).await?;
+        let state = if window.sidebar { "visible" } else { "hidden" };
+        page.evaluate(&format!(
+            "localStorage.setItem('mdbook-sidebar', '{state}')"
+        ))
+        .await?;
+        for name in pages {
+            page.navigate(&format!("{}/{name}", site.url)).await?;
+            let width = window.viewport.width;
+            page.wait_for(
+                &format!(
+                    "document.documentElement.dataset.pairsLayout === '{width}' \
+                     && document.documentElement.dataset.tablesLayout === '{width}'"
+                ),
+                REACTION,
+            )
+            .await
+            .with_context(|| {
+                format!("{name}: pairs.js or tables.js never laid the page out at {window}")
+            })?;
+            let found = page
+                .evaluate(&format!(
+                    "const wrapBelow = {WRAP_BELOW}; const sidebar = {}; {MEASURE}",
+                    window.sidebar
+                ))
+                .await?;
+            let found: Measured = serde_json::from_value(found)?;
+            pairs += found.pairs;
+            for problem in found.problems {
+                problems.push(format!(
+                    "{}{name} at {window}: {}",
+                    problem.place(&site.root),
+                    problem.what
+                ));
+            }
+        }
+        finish(page, site, |_| false).await?;
+    }
+    eprintln!(
+        "        {pairs} pairs measured in {} windows",
+        WINDOWS.len()
+    );
+    ensure!(problems.is_empty(), "{}", problems.join("\n        "));
+    Ok(())
+}
+
+/// What [`MEASURE`] returns.
+#[derive(serde::Deserialize)]
+struct Measured {
+    pairs: usize,
+    problems: Vec<Misfit>,
+}
+
+/// One problem on a page; when it is a line of a listing, the line and the
+/// files the caption names, to find it in.
+#[derive(serde::Deserialize)]
+struct Misfit {
+    what: String,
+    #[serde(default)]
+    line: Option<String>,
+    #[serde(default)]
+    files: Vec<String>,
+}
+
+impl Misfit {
+    /// `listings/…/file.rs:42: ` for the listing line at fault, when one of
+    /// the caption's files holds it; else nothing.
+    fn place(&self, root: &Path) -> String {
+        let Some(wanted) = self.line.as_deref() else {
+            return String::new();
+        };
+        for file in &self.files {
+            let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+                continue;
+            };
+            if let Some(n) = text
+                .lines()
+                .position(|l| !l.trim().is_empty() && l.trim() == wanted.trim())
+            {
+                return format!("{file}:{}: ", n + 1);
+            }
+        }
+        String::new()
+    }
+}
+
+/// The link-preview tags of a page, read in the browser.
+const PREVIEW: &str = "const meta = (k, v) => { const m = document.querySelector(`meta[${k}=\"${v}\"]`); \
+    return m ? m.content : null; }; \
+    return { description: meta('name', 'description'), title: meta('property', 'og:title'), \
+      og: meta('property', 'og:description'), url: meta('property', 'og:url'), \
+      card: meta('name', 'twitter:card'), twitter: meta('name', 'twitter:description'), \
+      h1: (document.querySelector('main h1') || {}).textContent || '' };";
+
+/// Every chapter page has its own description (its first paragraph, not
+/// the book's), and Open Graph and Twitter card tags that agree with it:
+/// what a chat or a blog shows when someone links the page.
+async fn previews(browser: &Browser, site: &Site, pages: &[String]) -> Result<()> {
+    let book_toml = std::fs::read_to_string(site.root.join("book.toml"))?;
+    let book_description = book_toml
+        .lines()
+        .find_map(|l| l.strip_prefix("description = "))
+        .map(|d| d.trim_matches('"').to_owned())
+        .unwrap_or_default();
+    let page = browser.new_page().await?;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for name in pages {
+        page.navigate(&format!("{}/{name}", site.url)).await?;
+        let tags = page.evaluate(PREVIEW).await?;
+        let get = |key: &str| tags[key].as_str().map(str::to_owned);
+        let source = format!("src/{}", name.replace(".html", ".md"));
+        let Some(description) = get("description").filter(|d| !d.is_empty()) else {
+            problems.push(format!("{source}: {name} has no description"));
+            continue;
+        };
+        if description == book_description {
+            problems.push(format!(
+                "{source}: {name} has the book's description, not its own first paragraph"
+            ));
+        }
+        // index.html is the first chapter again, under the site's address.
+        if let Some((other, _)) = seen
+            .iter()
+            .filter(|(other, _)| other != "index.html")
+            .find(|(_, d)| *d == description)
+        {
+            problems.push(format!(
+                "{source}: {name} has the same description as {other}"
+            ));
+        }
+        for (key, tag) in [
+            ("title", "og:title"),
+            ("og", "og:description"),
+            ("url", "og:url"),
+            ("card", "twitter:card"),
+            ("twitter", "twitter:description"),
+        ] {
+            if get(key).is_none_or(|v| v.is_empty()) {
+                problems.push(format!("{source}: {name} has no {tag} tag"));
+            }
+        }
+        if get("og").as_deref() != Some(description.as_str()) {
+            problems.push(format!(
+                "{source}: {name}'s og:description is not its description"
+            ));
+        }
+        if get("url").is_some_and(|u| !u.ends_with(&format!("/go-to-rust/{name}"))) {
+            problems.push(format!(
+                "{source}: {name}'s og:url {:?} is not its address",
+                get("url")
+            ));
+        }
+        seen.push((name.clone(), description));
+    }
+    finish(page, site, |_| false).await?;
+    ensure!(problems.is_empty(), "{}", problems.join("\n        "));
+    Ok(())
+}
+
+/// The search index (`searchindex-*.js`) holds no caption (`listings/… ·
+/// cargo …`) and no `//!` line: searches find the text, not the
+/// plumbing under each listing (xtask/src/book.rs builds it so).
+fn search_index_clean(site: &Site) -> Result<()> {
+    let html = site.root.join("book").join("html");
+    let index = std::fs::read_dir(&html)?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("searchindex"))
+        })
+        .context("the built book has no searchindex-*.js")?;
+    let text = std::fs::read_to_string(&index)?;
+    let mut problems = Vec::new();
+    // A listing's number is "Listing " and a digit.
+    let numbered = text
+        .match_indices("Listing ")
+        .find(|(at, _)| text[at + 8..].starts_with(|c: char| c.is_ascii_digit()))
+        .map(|(at, _)| at);
+    for needle in [" · cargo ", " · cd listings/", "Listing N-M", "//!"] {
+        let found = match needle {
+            "Listing N-M" => numbered,
+            _ => text.find(needle),
+        };
+        if let Some(at) = found {
+            let from = text.floor_char_boundary(at.saturating_sub(60));
+            let to = text.ceil_char_boundary((at + 60).min(text.len()));
+            problems.push(format!(
+                "{} holds {needle:?}: …{}…",
+                index.display(),
+                &text[from..to]
+            ));
+        }
+    }
+    eprintln!("        search index: {:.2} MB", text.len() as f64 / 1e6);
+    ensure!(problems.is_empty(), "{}", problems.join("\n        "));
+    Ok(())
+}
+
 /// The copy button of the toolchain chapter's first Rust block copies what
 /// the block shows: its hidden `# ` lines (the test module) stay out.
 async fn copy(browser: &Browser, site: &Site) -> Result<()> {
@@ -520,6 +799,48 @@ async fn screenshots(browser: &Browser, site: &Site) -> Result<()> {
                 .await?;
             finish(page, site, |_| false).await?;
         }
+    }
+    // Where the layout matters most: a long pair on a laptop, and the
+    // measurements' tables and charts on a phone.
+    let views = [
+        (
+            "job-queue",
+            "submitting-without-waiting",
+            ".pair",
+            "job-queue-pair-1280",
+            Viewport::DESKTOP,
+        ),
+        (
+            "measurements",
+            "",
+            "table",
+            "measurements-table-phone",
+            Viewport::PHONE,
+        ),
+        (
+            "measurements",
+            "",
+            "main svg",
+            "measurements-chart-phone",
+            Viewport::PHONE,
+        ),
+    ];
+    for (name, heading, selector, file, viewport) in views {
+        let page = browser.new_page().await?;
+        page.set_viewport(viewport).await?;
+        page.navigate(&format!("{}/{name}.html", site.url)).await?;
+        // The first `selector` after the heading (or on the page), at the top.
+        page.evaluate(&format!(
+            "const h = document.getElementById('{heading}'); \
+             const all = [...document.querySelectorAll('{selector}')]; \
+             const e = all.find(e => !h || (h.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING)); \
+             e.scrollIntoView({{block: 'start'}}); window.scrollBy(0, -60);"
+        ))
+        .await?;
+        page.settle().await?;
+        page.screenshot(screenshot_dir().join(format!("book-{file}.png")))
+            .await?;
+        finish(page, site, |_| false).await?;
     }
     Ok(())
 }

@@ -82,6 +82,10 @@ enum Command {
     },
     /// The mdBook preprocessor that captions listings; book.toml runs it.
     Preprocess {
+        /// Dedent the expanded code blocks (book.toml's `listing-dedent`,
+        /// after `links`) instead of captioning listings.
+        #[arg(long)]
+        dedent: bool,
         #[command(subcommand)]
         supports: Option<Supports>,
     },
@@ -156,11 +160,12 @@ fn run(command: Command) -> Result<()> {
     match command {
         Command::Serve { port, hostname } => serve::serve(&root, SocketAddr::new(hostname, port)),
         Command::Test { stages } => test::run(&root, &stages),
-        Command::Preprocess { supports } => captions::preprocess(
+        Command::Preprocess { supports, dedent } => captions::preprocess(
             &root,
             supports
                 .as_ref()
                 .map(|Supports::Supports { renderer }| renderer.as_str()),
+            dedent,
         ),
         Command::Urls { .. } => {
             book::ensure_built(&root)?;

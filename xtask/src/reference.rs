@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::captions::included_files;
+use crate::captions::includes;
 use crate::urls::{attribute_values, heading_texts, letters};
 
 /// The phrasebook: Go form, Rust form, the difference, section, listing.
@@ -192,13 +192,13 @@ fn included_between(text: &str, from: usize, to: usize) -> BTreeSet<String> {
     text.lines()
         .enumerate()
         .filter(|(i, _)| (from..=to).contains(&(i + 1)))
-        .flat_map(|(_, line)| included_files(line).map(from_src).collect::<Vec<_>>())
+        .flat_map(|(_, line)| {
+            includes(Path::new("src"), line)
+                .into_iter()
+                .map(|include| include.file.to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        })
         .collect()
-}
-
-/// A path written relative to `src/` (`../listings/x`), from the root.
-fn from_src(path: &str) -> String {
-    path.strip_prefix("../").unwrap_or(path).to_owned()
 }
 
 /// The numbered chapters of SUMMARY.md, the list items: (line, file). The
@@ -263,9 +263,11 @@ fn problems(root: &Path) -> Result<Vec<String>> {
             continue;
         }
         let text = fs::read_to_string(root.join("src").join(&chapter)).unwrap_or_default();
-        let shows_listing = text
-            .lines()
-            .any(|l| included_files(l).any(|p| from_src(p).starts_with("listings/")));
+        let shows_listing = text.lines().any(|l| {
+            includes(Path::new("src"), l)
+                .iter()
+                .any(|i| i.file.starts_with("listings"))
+        });
         if shows_listing && !linked_chapters.contains(&chapter) {
             problems.push(format!(
                 "src/SUMMARY.md:{line}: {chapter} shows listings but no row of {PHRASEBOOK} \

@@ -75,7 +75,8 @@ fn build_html(root: &Path, out: &Path) -> Result<()> {
     // and the 404 page loads its styles from site-url.
     book.config.set("output.html.site-url", "/")?;
     book.execute_build_process(&HtmlHandlebars::new())
-        .context("mdBook could not build the book")
+        .context("mdBook could not build the book")?;
+    book::link_previews(&book, &out.join("html"))
 }
 
 /// Watches the book's sources; after each burst of changes, rebuilds and

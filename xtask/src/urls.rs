@@ -52,7 +52,11 @@ fn read_site(root: &Path) -> Result<Site> {
         }
         let mut ids = BTreeSet::new();
         for (tag, id) in attribute_values(&html, "id") {
-            if !NOT_CHAPTERS.contains(&page.as_str()) && is_heading(tag) {
+            // Headings, and numbered listings (`#listing-13-2`, from the
+            // captions), are what other sites may link.
+            if !NOT_CHAPTERS.contains(&page.as_str())
+                && (is_heading(tag) || id.starts_with("listing-"))
+            {
                 site.headings.insert(format!("{page}#{id}"));
             }
             ids.insert(id.to_owned());

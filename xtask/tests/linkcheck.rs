@@ -38,9 +38,24 @@ fn check(root: &Path) -> Vec<String> {
     let book = MDBook::load(root).expect("mdBook loads book.toml and src/SUMMARY.md");
     // The preprocessors book.toml runs for this renderer (mdBook's `links`
     // expands the includes; the captions are HTML only).
-    let (book_for_checker, _) = book
+    let (mut book_for_checker, _) = book
         .preprocess_book(&Named("linkcheck2"))
         .expect("the preprocessors run");
+    // The captions preprocessor (HTML only) defines `[repository]`, from
+    // book.toml, in every chapter; the checker sees it defined the same way.
+    let repository: Option<String> = book
+        .config
+        .get("output.html.git-repository-url")
+        .expect("git-repository-url is a string");
+    if let Some(url) = repository {
+        book_for_checker.for_each_mut(|item| {
+            if let mdbook_driver::book::BookItem::Chapter(chapter) = item {
+                chapter
+                    .content
+                    .push_str(&format!("\n[repository]: {url}\n"));
+            }
+        });
+    }
     let cfg: Config = book
         .config
         .get("output.linkcheck2")

@@ -106,7 +106,8 @@ func (s *chatServer) join(conn *websocket.Conn) (*member, uint64, bool) {
 	s.setReadDeadline(conn, time.Now().Add(s.cfg.joinTimeout))
 	for {
 		kind, data, err := conn.ReadMessage()
-		if netErr, ok := errors.AsType[net.Error](err); ok && netErr.Timeout() && s.ctx.Err() == nil {
+		netErr, ok := errors.AsType[net.Error](err)
+		if ok && netErr.Timeout() && s.ctx.Err() == nil {
 			timedOut := refuse(codeJoinTimeout, "send join sooner")
 			s.write(conn, timedOut.frame())
 			closeAndDrain(conn, websocket.ClosePolicyViolation, "join timeout")

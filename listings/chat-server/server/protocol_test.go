@@ -36,8 +36,10 @@ func TestParse(t *testing.T) {
 		{"a lone low surrogate, elsewhere", `{"type":"leave","x":"\udc00"}`, nil, codeBadMessage},
 		{"a pair", `{"type":"message","text":"\ud83d\ude00"}`, sayMsg{Text: "😀"}, ""},
 		{"an escaped backslash", `{"type":"message","text":"\\ud800"}`, sayMsg{Text: `\ud800`}, ""},
-		{"127 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 126) + strings.Repeat("]", 126) + `}`, leaveMsg{}, ""},
-		{"128 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 127) + strings.Repeat("]", 127) + `}`, nil, codeBadMessage},
+		{"127 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 126) +
+			strings.Repeat("]", 126) + `}`, leaveMsg{}, ""},
+		{"128 levels deep", `{"type":"leave","x":` + strings.Repeat("[", 127) +
+			strings.Repeat("]", 127) + `}`, nil, codeBadMessage},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

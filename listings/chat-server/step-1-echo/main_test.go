@@ -12,7 +12,8 @@ import (
 func TestSendsEveryFrameBack(t *testing.T) {
 	srv := httptest.NewServer(newMux())
 	defer srv.Close()
-	conn, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(srv.URL, "http")+"/ws", nil)
+	url := "ws" + strings.TrimPrefix(srv.URL, "http") + "/ws"
+	conn, _, err := websocket.DefaultDialer.Dial(url, nil)
 	if err != nil {
 		t.Fatalf("the server upgrades /ws: %v", err)
 	}

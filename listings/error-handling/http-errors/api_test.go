@@ -71,7 +71,8 @@ func TestEachErrorGetsItsStatus(t *testing.T) {
 					tc.method, tc.uri, rec.Code, rec.Body, tc.wantStatus, tc.wantBody)
 			}
 			// A new user's address is in Location as well as the body.
-			if loc := rec.Header().Get("Location"); tc.wantStatus == http.StatusCreated && loc != tc.wantBody {
+			loc := rec.Header().Get("Location")
+			if tc.wantStatus == http.StatusCreated && loc != tc.wantBody {
 				t.Errorf("%s %s: Location %q, want %q", tc.method, tc.uri, loc, tc.wantBody)
 			}
 		})

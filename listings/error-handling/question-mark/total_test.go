@@ -23,7 +23,8 @@ func TestTotal(t *testing.T) {
 				gotErr = err.Error()
 			}
 			if got != tc.want || gotErr != tc.wantErr {
-				t.Errorf("Total(%q) = %d, %q; want %d, %q", tc.lines, got, gotErr, tc.want, tc.wantErr)
+				t.Errorf("Total(%q) = %d, %q; want %d, %q",
+					tc.lines, got, gotErr, tc.want, tc.wantErr)
 			}
 		})
 	}

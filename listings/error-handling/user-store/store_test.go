@@ -33,7 +33,8 @@ func TestErrorsCallersCanTellApart(t *testing.T) {
 		{"unknown id", unknown, ErrNotFound, "get user 7: user not found"},
 		{"id zero", zero, ErrNotFound, "get user 0: user not found"},
 		{"same name twice", twice, ErrAlreadyExists, `add user "ana": user already exists`},
-		{"empty name", empty, ErrInvalidName, `add user "": a user name must be one non-empty line`},
+		{"empty name", empty, ErrInvalidName,
+			`add user "": a user name must be one non-empty line`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -36,7 +36,9 @@ func Run(jobs []int, limit int, work func(int) int) []int {
 // RunAll calls work on every job, at most limit at a time, and returns the
 // first error. The group cancels ctx when a job fails; the jobs must watch
 // it, and Wait still waits for each of them to return.
-func RunAll(ctx context.Context, jobs []int, limit int, work func(context.Context, int) error) error {
+func RunAll(
+	ctx context.Context, jobs []int, limit int, work func(context.Context, int) error,
+) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(limit)
 	for _, job := range jobs {

@@ -22,8 +22,10 @@ func TestBadInputIsRefusedAndChangesNothing(t *testing.T) {
 	}{
 		{"malformed JSON", "POST", "/jobs", "application/json", "{", 400, "JSON"},
 		{"wrong content type", "POST", "/jobs", "text/plain", "{}", 415, "application/json"},
-		{"unknown kind", "POST", "/jobs", "application/json", `{"kind":"explode","payload":{}}`, 422, "explode"},
-		{"sleep too long", "POST", "/jobs", "application/json", `{"kind":"sleep","payload":{"ms":10001}}`, 422, "10000"},
+		{"unknown kind", "POST", "/jobs", "application/json",
+			`{"kind":"explode","payload":{}}`, 422, "explode"},
+		{"sleep too long", "POST", "/jobs", "application/json",
+			`{"kind":"sleep","payload":{"ms":10001}}`, 422, "10000"},
 		{"oversize body", "POST", "/jobs", "application/json", huge, 413, "65536"},
 		{"unknown id", "GET", "/jobs/99", "", "", 404, "99"},
 		{"malformed id", "GET", "/jobs/x", "", "", 404, "x"},

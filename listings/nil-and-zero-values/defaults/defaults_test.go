@@ -28,7 +28,8 @@ func TestStartingFromTheDefaults(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.config
-			if c.Addr != tc.addr || c.Workers != tc.workers || c.Verbose != tc.verbose || c.ReadTimeout != tc.timeout {
+			if c.Addr != tc.addr || c.Workers != tc.workers ||
+				c.Verbose != tc.verbose || c.ReadTimeout != tc.timeout {
 				t.Errorf("config = %+v", c)
 			}
 		})

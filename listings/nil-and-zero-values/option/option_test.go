@@ -35,7 +35,8 @@ func TestLookingUpTheManager(t *testing.T) {
 	}{
 		{"the CEO", ceo, "", "", "", "Ada decides alone", false, false},
 		{"the CTO", cto, "Ada", "", "", "talk to Ada", true, false},
-		{"a developer", dev, "Grace", "Ada", "grace@example.com", "mail grace@example.com", true, true},
+		{"a developer", dev, "Grace", "Ada", "grace@example.com",
+			"mail grace@example.com", true, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

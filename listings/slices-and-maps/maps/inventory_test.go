@@ -27,7 +27,8 @@ func TestInventory(t *testing.T) {
 			t.Errorf("%s: Take(%q, %d) = %v, want %v", s.name, s.take, s.n, ok, s.ok)
 		}
 		if left, exists := inv.Count(s.take); left != s.left || exists != s.exists {
-			t.Errorf("%s: Count(%q) = %d, %v, want %d, %v", s.name, s.take, left, exists, s.left, s.exists)
+			t.Errorf("%s: Count(%q) = %d, %v, want %d, %v",
+				s.name, s.take, left, exists, s.left, s.exists)
 		}
 	}
 }

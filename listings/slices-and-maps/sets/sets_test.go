@@ -19,7 +19,8 @@ func TestCommon(t *testing.T) {
 		a, b []string
 		want []string
 	}{
-		{"some shared", []string{"go", "rust", "c", "go"}, []string{"zig", "rust", "go"}, []string{"go", "rust"}},
+		{"some shared", []string{"go", "rust", "c", "go"}, []string{"zig", "rust", "go"},
+			[]string{"go", "rust"}},
 		{"none shared", []string{"go"}, []string{"rust"}, []string{}},
 	}
 	for _, tc := range cases {

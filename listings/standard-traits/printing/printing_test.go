@@ -14,7 +14,8 @@ func TestEachVerb(t *testing.T) {
 	}{
 		{"%v", fmt.Sprintf("%v", server), "{api 8080 [web prod]}"},
 		{"%+v", fmt.Sprintf("%+v", server), "{Name:api Port:8080 Tags:[web prod]}"},
-		{"%#v", fmt.Sprintf("%#v", server), `printing.Server{Name:"api", Port:8080, Tags:[]string{"web", "prod"}}`},
+		{"%#v", fmt.Sprintf("%#v", server),
+			`printing.Server{Name:"api", Port:8080, Tags:[]string{"web", "prod"}}`},
 		{"%v with String", fmt.Sprintf("%v", p), "(1, -2)"},
 		{"%+v with String", fmt.Sprintf("%+v", p), "(1, -2)"},
 		{"%#v with String", fmt.Sprintf("%#v", p), "printing.Point{X:1, Y:-2}"},

@@ -47,7 +47,8 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.String() != string(want) {
-		t.Errorf("output differs from %s; rerun with -update and review the diff\ngot:\n%s", golden, got.String())
+		t.Errorf("output differs from %s; rerun with -update and review the diff\ngot:\n%s",
+			golden, got.String())
 	}
 }
 

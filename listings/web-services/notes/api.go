@@ -74,7 +74,8 @@ type api struct {
 // ANCHOR: create
 func (a *api) createNote(w http.ResponseWriter, r *http.Request) {
 	if !isJSON(r.Header.Get("Content-Type")) {
-		writeError(w, http.StatusUnsupportedMediaType, "expected a JSON body (Content-Type: application/json)")
+		writeError(w, http.StatusUnsupportedMediaType,
+			"expected a JSON body (Content-Type: application/json)")
 		return
 	}
 	// The whole body first, so that its size is judged before its syntax.
@@ -256,7 +257,8 @@ func (a *api) listNotes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if limit < 1 || limit > maxLimit {
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("limit must be between 1 and %d", maxLimit))
+		msg := fmt.Sprintf("limit must be between 1 and %d", maxLimit)
+		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
 	// Ask for one more than a page: if it comes back, there is a next page.

@@ -99,7 +99,8 @@ func TestRealServer(t *testing.T) {
 	srv := httptest.NewServer(newTestHandler(t))
 	defer srv.Close()
 
-	resp, err := http.Post(srv.URL+"/notes", "application/json", strings.NewReader(`{"title":"over TCP"}`))
+	body := strings.NewReader(`{"title":"over TCP"}`)
+	resp, err := http.Post(srv.URL+"/notes", "application/json", body)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,4 +8,7 @@ fn go_twin() -> Twin {
     Twin::go("listings/job-queue/server")
 }
 
-job_queue_conformance::suite!(go_twin(), #[ignore = "needs Go; cargo xtask test runs it with --ignored"]);
+job_queue_conformance::suite!(
+    go_twin(),
+    #[ignore = "needs Go; cargo xtask test runs it with --ignored"]
+);

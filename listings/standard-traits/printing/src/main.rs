@@ -67,7 +67,14 @@ mod tests {
             ),
             (
                 format!("{:#?}", server()),
-                "Server {\n    name: \"api\",\n    port: 8080,\n    tags: [\n        \"web\",\n        \"prod\",\n    ],\n}",
+                r#"Server {
+    name: "api",
+    port: 8080,
+    tags: [
+        "web",
+        "prod",
+    ],
+}"#,
             ),
             (format!("{p}"), "(1, -2)"),
             (format!("{p:?}"), "Point { x: 1, y: -2 }"),
