@@ -686,21 +686,24 @@ fn site_url_line(root: &Path) -> String {
 }
 
 /// print.html asks the browser to print itself once loaded (the request is
-/// recorded, not carried out); printed to PDF here, it holds the title of
-/// every chapter in `src/SUMMARY.md`, in order.
+/// recorded, not carried out); printed to PDF here (by Chromium itself, see
+/// [`Browser::print_to_pdf`]), it holds the title of every chapter in
+/// `src/SUMMARY.md`, in order.
 async fn print(browser: &Browser, site: &Site) -> Result<()> {
     let page = open(browser, &format!("{}/print.html", site.url)).await?;
     ensure!(
         page.print_requests().await? > 0,
         "print.html no longer asks to be printed once loaded"
     );
-    let pdf = page.pdf().await?;
     finish(page, site, |_| false).await?;
 
     let dir = screenshot_dir();
     std::fs::create_dir_all(&dir)?;
     let pdf_path = dir.join("book.pdf");
-    std::fs::write(&pdf_path, &pdf)?;
+    let _ = std::fs::remove_file(&pdf_path);
+    browser
+        .print_to_pdf(&format!("{}/print.html", site.url), &pdf_path)
+        .await?;
     let text = pdf_text(&pdf_path)?;
     let mut from = 0;
     for chapter in chapters(&site.root)? {

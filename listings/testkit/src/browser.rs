@@ -118,6 +118,9 @@ pub enum Error {
 
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
+
+    #[error("Chromium could not print {url} to PDF: {reason}")]
+    Print { url: String, reason: String },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -238,6 +241,61 @@ impl Browser {
     }
 
     /// Starts a Chromium with a fresh profile and opens a blank page in it.
+    /// Prints the page at `url` to a PDF file at `out` with Chromium's own
+    /// headless printing (`--print-to-pdf`), in a fresh profile: once the
+    /// page has loaded, as a reader's browser prints it. Not through the
+    /// driver: chromedriver gives `Page.printToPDF` ten seconds, which a
+    /// book of several hundred printed pages needs on an idle machine and
+    /// exceeds on a busy one ("Timed out receiving message from renderer:
+    /// 10.000"). Bounded only by a limit that catches a hang.
+    pub async fn print_to_pdf(&self, url: &str, out: &Path) -> Result<()> {
+        let number = self.pages.fetch_add(1, Ordering::Relaxed);
+        let profile = self.profiles.path().join(format!("print-{number}"));
+        let print_error = |reason: String| Error::Print {
+            url: url.to_owned(),
+            reason,
+        };
+        let child = tokio::process::Command::new(&self.options.chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-crash-reporter",
+                "--no-pdf-header-footer",
+                "--lang=en",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("--print-to-pdf={}", out.display()))
+            .arg(url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| {
+                print_error(format!(
+                    "cannot start {}: {e}",
+                    self.options.chromium.display()
+                ))
+            })?;
+        let output = tokio::time::timeout(PRINT_TIMEOUT, child.wait_with_output())
+            .await
+            .map_err(|_| Error::Timeout {
+                what: format!("Chromium to print {url} to PDF"),
+                after: PRINT_TIMEOUT,
+            })?
+            .map_err(|e| print_error(e.to_string()))?;
+        if !output.status.success() || !out.is_file() {
+            return Err(print_error(format!(
+                "it exited with {} and wrote no PDF\n--- its output ---\n{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        Ok(())
+    }
+
     pub async fn new_page(&self) -> Result<Page> {
         let number = self.pages.fetch_add(1, Ordering::Relaxed);
         let profile = self.profiles.path().join(format!("page-{number}"));

@@ -140,8 +140,14 @@ mod tests {
 
     // ANCHOR: tests
     #[rstest]
-    #[case::join(r#"{"type":"join","name":"ada"}"#, Ok(ClientMessage::Join { name: "ada".into() }))]
-    #[case::message(r#"{"type":"message","text":"hi"}"#, Ok(ClientMessage::Message { text: "hi".into() }))]
+    #[case::join(
+        r#"{"type":"join","name":"ada"}"#,
+        Ok(ClientMessage::Join { name: "ada".into() })
+    )]
+    #[case::message(
+        r#"{"type":"message","text":"hi"}"#,
+        Ok(ClientMessage::Message { text: "hi".into() })
+    )]
     #[case::leave(r#"{"type":"leave"}"#, Ok(ClientMessage::Leave))]
     #[case::extra_fields_are_ignored(r#"{"type":"leave","why":"bored"}"#, Ok(ClientMessage::Leave))]
     #[case::not_json("{nope", Err(ErrorCode::Malformed))]
