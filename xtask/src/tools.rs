@@ -30,13 +30,18 @@ pub fn cache_dir() -> PathBuf {
 pub fn cargo_tool(krate: &str, version: &str, binary: &str) -> Result<PathBuf> {
     let root = tool_root(krate, version);
     let path = root.join("bin").join(binary);
-    if path.is_file() {
-        return Ok(path);
-    }
     let pending = pending_installs()
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .remove(&root);
+    if path.is_file() {
+        // A background install that has finished: reap it, so the end of
+        // the run does not report waiting for it.
+        if let Some(mut finished) = pending {
+            let _ = finished.child.wait();
+        }
+        return Ok(path);
+    }
     if let Some(mut pending) = pending {
         eprintln!(
             "waiting for {krate} {version}, installing since {:.0} s ago in the background (log: {})",
