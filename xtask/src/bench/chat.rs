@@ -154,7 +154,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut joined: [Vec<Vec<f64>>; 2] = [vec![], vec![]];
     let mut observed = Value::Null;
     for run in 0..sizes.memory_runs {
-        for twin in order(run) {
+        for twin in super::order(run) {
             let phase = Instant::now();
             let (per_connection, after_kib) = pinning.on_load_cores(|| {
                 runtime.block_on(bench.idle_connections(twin, &binaries[twin]))
@@ -186,7 +186,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     // Broadcast.
     let mut broadcasts: [Vec<Broadcast>; 2] = [vec![], vec![]];
     for run in 0..sizes.runs {
-        for twin in order(run) {
+        for twin in super::order(run) {
             let phase = Instant::now();
             let b = pinning
                 .on_load_cores(|| runtime.block_on(bench.broadcast(twin, &binaries[twin])))?;
@@ -284,15 +284,6 @@ pub fn run(ctx: &Context) -> Result<()> {
         started.elapsed()
     );
     Ok(())
-}
-
-/// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
-fn order(run: usize) -> [usize; 2] {
-    if run.is_multiple_of(2) {
-        [0, 1]
-    } else {
-        [1, 0]
-    }
 }
 
 /// Raises this process's soft limit on open files to the hard one (the

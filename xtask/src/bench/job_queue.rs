@@ -130,7 +130,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         .collect();
     let mut open: Vec<[Vec<Sample>; 2]> = rates.iter().map(|_| [vec![], vec![]]).collect();
     for run in 0..runs {
-        for twin in order(run) {
+        for twin in super::order(run) {
             eprintln!(
                 "fixed rates, run {} of {runs}: the {} twin",
                 run + 1,
@@ -207,15 +207,6 @@ fn saturation_order(run: usize) -> [usize; 3] {
     let mut order = [0, 1, GO_TUNED_RUN];
     order.rotate_left(run % 3);
     order
-}
-
-/// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
-fn order(run: usize) -> [usize; 2] {
-    if run.is_multiple_of(2) {
-        [0, 1]
-    } else {
-        [1, 0]
-    }
 }
 
 /// The rows of one case: medians and ranges of every run's figures.

@@ -220,6 +220,17 @@ impl Row {
     }
 }
 
+/// Which twin goes first in run `run` of a benchmark: Rust (0) in even
+/// runs, Go (1) in odd ones, so neither always runs on a machine the
+/// other has just warmed.
+pub fn order(run: usize) -> [usize; 2] {
+    if run.is_multiple_of(2) {
+        [0, 1]
+    } else {
+        [1, 0]
+    }
+}
+
 /// The median of `samples` (the lower middle one for an even count) and
 /// their range. Panics on no samples, which no benchmark produces.
 pub fn spread(samples: &[f64]) -> (f64, Range) {

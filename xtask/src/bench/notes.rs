@@ -73,7 +73,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut writes: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
     let mut observed = Value::Null;
     for run in 0..runs {
-        for twin in order(run) {
+        for twin in super::order(run) {
             eprintln!(
                 "saturation, run {} of {runs}: the {} twin",
                 run + 1,
@@ -109,7 +109,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut mixed_reads: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
     let mut mixed_writes: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
     for run in 0..runs {
-        for twin in order(run) {
+        for twin in super::order(run) {
             eprintln!("mixed, run {} of {runs}: the {} twin", run + 1, TWINS[twin]);
             let running = bench.start(twin, &binaries[twin])?;
             let [read, write]: [Sample; 2] = bench
@@ -182,15 +182,6 @@ pub fn run(ctx: &Context) -> Result<()> {
         started.elapsed()
     );
     Ok(())
-}
-
-/// Which twin goes first in `run`: Rust in even runs, Go in odd ones.
-fn order(run: usize) -> [usize; 2] {
-    if run.is_multiple_of(2) {
-        [0, 1]
-    } else {
-        [1, 0]
-    }
 }
 
 /// The rows of one stream of requests in one case: medians and ranges of
