@@ -6,12 +6,14 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
-use crate::env::{Env, cargo, status};
+use crate::env::{Env, cargo};
 use crate::{book, browser, exercise, go, one_build, tools, urls};
 
 /// One named step of the test run and what to do when it fails.
@@ -243,88 +245,140 @@ fn go_checks(env: &Env) -> Result<()> {
     } else {
         &["test", "-shuffle=on", "-count=1", "./..."]
     };
-    let mut failures = Vec::new();
-    for module in &modules {
-        let name = module
-            .strip_prefix(&env.root)
-            .unwrap_or(module)
-            .display()
-            .to_string();
-        // vet and test would only repeat this failure.
-        if let Err(e) = go::check_builds_alone(&env.go, module, &name) {
-            eprintln!("{e}");
-            failures.push(e);
-            continue;
+    // Most of a module's check uses one core (vet, linking each test
+    // binary), so the modules are checked one per core at a time. Each Go
+    // command's output is printed whole when it ends, under the command,
+    // so the log reads module by module even with two running.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(modules.len());
+    let next = AtomicUsize::new(0);
+    let found = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(module) = modules.get(i) else { break };
+                    let failures = check_go_module(env, module, &gofmt, test);
+                    found.lock().expect("a worker panicked").push((i, failures));
+                }
+            });
         }
-        let unformatted = Command::new(&gofmt)
-            .arg("-l")
-            .arg(".")
-            .current_dir(module)
-            .output()
-            .with_context(|| format!("cannot run {}", gofmt.display()))?;
-        let listed = String::from_utf8_lossy(&unformatted.stdout)
-            .trim()
-            .to_owned();
-        if !unformatted.status.success() || !listed.is_empty() {
-            eprintln!(
-                "{name}: gofmt -l lists {listed}{}",
-                String::from_utf8_lossy(&unformatted.stderr)
-            );
-            failures.push(format!(
-                "{name}: not gofmt-formatted ({listed}); run gofmt -w ."
-            ));
-        }
-        // go vet, the tests, then a short, bounded run of each fuzz target:
-        // the seeds already ran as tests, this lets the fuzzer look further.
-        let fuzz: Vec<Vec<String>> = fuzz_targets(module)
-            .into_iter()
-            .map(|target| {
-                [
-                    "test",
-                    "-run",
-                    "^$",
-                    "-fuzz",
-                    &format!("^{target}$"),
-                    "-fuzztime",
-                    "5s",
-                    ".",
-                ]
-                .map(str::to_owned)
-                .to_vec()
-            })
-            .collect();
-        // A file kept out of the default build by a build tag (the chat
-        // twin's pprof.go) is vetted and tested in a build with its tag.
-        let tagged: Vec<Vec<String>> = build_tags(module)
-            .into_iter()
-            .flat_map(|tag| {
-                let flag = format!("-tags={tag}");
-                let vet = ["vet", &flag, "./..."].map(str::to_owned).to_vec();
-                let mut tested: Vec<String> = test.iter().map(|a| a.to_string()).collect();
-                tested.insert(1, flag);
-                [vet, tested]
-            })
-            .collect();
-        let runs = [&["vet", "./..."][..], test]
-            .into_iter()
-            .map(|args| args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
-            .chain(tagged)
-            .chain(fuzz);
-        for args in runs {
-            let mut command = Command::new(&env.go);
-            command.args(&args).current_dir(module);
-            go::standalone_env(&mut command);
-            let what = format!("go {} in {name}", args.join(" "));
-            if let Err(e) = status(command, &what) {
-                failures.push(e.to_string());
-            }
-        }
-    }
-    eprintln!("{} Go modules checked", modules.len());
+    });
+    let mut found = found.into_inner().expect("a worker panicked");
+    // Failures are reported in module order, whichever finished first.
+    found.sort_by_key(|(i, _)| *i);
+    let failures: Vec<String> = found.into_iter().flat_map(|(_, f)| f).collect();
+    eprintln!("{} Go modules checked, {workers} at a time", modules.len());
     if failures.is_empty() {
         Ok(())
     } else {
         bail!("{}", failures.join("\n"))
+    }
+}
+
+/// One module's checks for [`go_checks`]: the list of what failed.
+fn check_go_module(env: &Env, module: &Path, gofmt: &Path, test: &[&str]) -> Vec<String> {
+    let name = module
+        .strip_prefix(&env.root)
+        .unwrap_or(module)
+        .display()
+        .to_string();
+    let mut failures = Vec::new();
+    // vet and test would only repeat this failure.
+    if let Err(e) = go::check_builds_alone(&env.go, module, &name) {
+        eprintln!("{e}");
+        return vec![e];
+    }
+    match Command::new(gofmt)
+        .arg("-l")
+        .arg(".")
+        .current_dir(module)
+        .output()
+    {
+        Err(e) => failures.push(format!("{name}: cannot run {}: {e}", gofmt.display())),
+        Ok(unformatted) => {
+            let listed = String::from_utf8_lossy(&unformatted.stdout)
+                .trim()
+                .to_owned();
+            if !unformatted.status.success() || !listed.is_empty() {
+                eprintln!(
+                    "{name}: gofmt -l lists {listed}{}",
+                    String::from_utf8_lossy(&unformatted.stderr)
+                );
+                failures.push(format!(
+                    "{name}: not gofmt-formatted ({listed}); run gofmt -w ."
+                ));
+            }
+        }
+    }
+    // go vet, the tests, then a short, bounded run of each fuzz target:
+    // the seeds already ran as tests, this lets the fuzzer look further.
+    let fuzz: Vec<Vec<String>> = fuzz_targets(module)
+        .into_iter()
+        .map(|target| {
+            [
+                "test",
+                "-run",
+                "^$",
+                "-fuzz",
+                &format!("^{target}$"),
+                "-fuzztime",
+                "5s",
+                ".",
+            ]
+            .map(str::to_owned)
+            .to_vec()
+        })
+        .collect();
+    // A file kept out of the default build by a build tag (the chat
+    // twin's pprof.go) is vetted and tested in a build with its tag.
+    let tagged: Vec<Vec<String>> = build_tags(module)
+        .into_iter()
+        .flat_map(|tag| {
+            let flag = format!("-tags={tag}");
+            let vet = ["vet", &flag, "./..."].map(str::to_owned).to_vec();
+            let mut tested: Vec<String> = test.iter().map(|a| a.to_string()).collect();
+            tested.insert(1, flag);
+            [vet, tested]
+        })
+        .collect();
+    let runs = [&["vet", "./..."][..], test]
+        .into_iter()
+        .map(|args| args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+        .chain(tagged)
+        .chain(fuzz);
+    for args in runs {
+        let mut command = Command::new(&env.go);
+        command.args(&args).current_dir(module);
+        go::standalone_env(&mut command);
+        let what = format!("go {} in {name}", args.join(" "));
+        if let Err(e) = run_whole(command, &what) {
+            failures.push(e);
+        }
+    }
+    failures
+}
+
+/// Runs `command` with its output captured, then prints `what` and the
+/// output in one piece, so that another module's output cannot land in
+/// the middle of it.
+fn run_whole(mut command: Command, what: &str) -> Result<(), String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    let mut shown = format!("--- {what}\n");
+    shown.push_str(&String::from_utf8_lossy(&output.stdout));
+    shown.push_str(&String::from_utf8_lossy(&output.stderr));
+    if !shown.ends_with('\n') {
+        shown.push('\n');
+    }
+    eprint!("{shown}");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{what}` failed ({})", output.status))
     }
 }
 
@@ -409,6 +463,15 @@ fn fuzz_targets(module: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_go_command_is_reported_by_what_it_was() {
+        let mut command = Command::new("sh");
+        command.args(["-c", "echo some output; exit 3"]);
+        let err = run_whole(command, "go vet ./... in listings/x").unwrap_err();
+        assert_eq!(err, "`go vet ./... in listings/x` failed (exit status: 3)");
+        assert!(run_whole(Command::new("true"), "true").is_ok());
+    }
 
     #[test]
     fn every_stage_can_be_named_on_the_command_line() {
