@@ -99,8 +99,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         rows.extend(inner_loop(ctx, scratch)?);
     }
     super::print_rows("build, ship and start", &rows);
-    let path = ctx.write_rows("build", &rows)?;
-    println!("written to {}", path.display());
+    ctx.write_rows("build", &rows)?;
     Ok(())
 }
 

@@ -103,7 +103,6 @@ struct Sizes {
 }
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let started = Instant::now();
     let fd_limit = raise_fd_limit()?;
     let allowed = fd_limit.saturating_sub(SPARE_FDS) as usize;
     let sizes = Sizes {
@@ -277,12 +276,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         "observed": observed,
         "rows": rows,
     });
-    let path = ctx.write_results("chat", &results)?;
-    println!(
-        "\nwritten to {} in {:.0?}",
-        path.display(),
-        started.elapsed()
-    );
+    ctx.write_results("chat", &results)?;
     Ok(())
 }
 

@@ -26,7 +26,6 @@
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
-use std::time::Instant;
 
 use anyhow::{Context as _, Result, ensure};
 use nix::sys::signal::Signal;
@@ -62,7 +61,6 @@ const GO_TUNED: [(&str, &str); 2] = [("GOGC", "off"), ("GOMEMLIMIT", "256MiB")];
 const GO_TUNED_RUN: usize = 2;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let started = Instant::now();
     let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
     let binaries = [
         super::release_build(ctx, "job-queue", "job-queue")?,
@@ -192,12 +190,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         "observed": observed,
         "rows": rows,
     });
-    let path = ctx.write_results("job-queue", &results)?;
-    println!(
-        "\nwritten to {} in {:.0?}",
-        path.display(),
-        started.elapsed()
-    );
+    ctx.write_results("job-queue", &results)?;
     Ok(())
 }
 

@@ -310,17 +310,19 @@ impl Context {
     /// `target/bench/<name>.json`, the shape the measurements chapter's
     /// tables and plots are generated from; add any other detail next to
     /// the rows with [`Context::write_results`] instead.
-    pub fn write_rows(&self, name: &str, rows: &[Row]) -> Result<PathBuf> {
+    pub fn write_rows(&self, name: &str, rows: &[Row]) -> Result<()> {
         self.write_results(name, &json!({ "rows": rows }))
     }
 
-    /// Writes a benchmark's rows as JSON to `target/bench/<name>.json`.
-    pub fn write_results(&self, name: &str, results: &Value) -> Result<PathBuf> {
+    /// Writes a benchmark's rows as JSON to `target/bench/<name>.json`, and
+    /// says where.
+    pub fn write_results(&self, name: &str, results: &Value) -> Result<()> {
         fs::create_dir_all(&self.out_dir)?;
         let path = self.out_dir.join(format!("{name}.json"));
         fs::write(&path, serde_json::to_string_pretty(results)?)
             .with_context(|| format!("writing {}", path.display()))?;
-        Ok(path)
+        println!("\nwritten to {}", path.display());
+        Ok(())
     }
 }
 

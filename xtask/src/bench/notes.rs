@@ -26,7 +26,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
-use std::time::Instant;
 
 use anyhow::{Context as _, Result, ensure};
 use nix::sys::signal::Signal;
@@ -54,7 +53,6 @@ const BODY: &str =
 const TWINS: [&str; 2] = ["rust", "go"];
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let started = Instant::now();
     let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
     let binaries = [
         super::release_build(ctx, "web-services-notes", "notes")?,
@@ -175,12 +173,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         "observed": observed,
         "rows": rows,
     });
-    let path = ctx.write_results("notes", &results)?;
-    println!(
-        "\nwritten to {} in {:.0?}",
-        path.display(),
-        started.elapsed()
-    );
+    ctx.write_results("notes", &results)?;
     Ok(())
 }
 

@@ -64,8 +64,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         )?,
     ];
     super::print_rows("static binaries", &rows);
-    let path = ctx.write_rows("static", &rows)?;
-    println!("written to {}", path.display());
+    ctx.write_rows("static", &rows)?;
     Ok(())
 }
 

@@ -73,8 +73,7 @@ pub fn run(ctx: &Context) -> Result<()> {
             super::round1,
         ));
     }
-    let path = ctx.write_results("tasks", &serde_json::json!({ "runs": runs, "rows": rows }))?;
-    println!("written to {}", path.display());
+    ctx.write_results("tasks", &serde_json::json!({ "runs": runs, "rows": rows }))?;
     Ok(())
 }
 
