@@ -6,3 +6,4 @@
 
 pub mod gate;
 pub mod hog;
+pub mod steal;
