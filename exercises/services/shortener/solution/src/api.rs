@@ -172,9 +172,8 @@ fn validate_url(raw: &str) -> Result<(), ApiError> {
         let why = "url must be printable ASCII without spaces";
         return Err(ApiError::Invalid(why.into()));
     }
-    let web = |url: &Url| matches!(url.scheme(), "http" | "https") && url.host().is_some();
     match Url::parse(raw) {
-        Ok(url) if web(&url) => Ok(()),
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => Ok(()),
         _ => Err(ApiError::Invalid(
             "url must be an absolute http or https URL".into(),
         )),
