@@ -70,7 +70,11 @@ async fn wait_returns_when_a_token_comes() {
     limiter.allow();
     let start = Instant::now();
     limiter.wait().await;
-    assert_eq!(start.elapsed(), INTERVAL, "time a wait on an empty bucket took");
+    assert_eq!(
+        start.elapsed(),
+        INTERVAL,
+        "time a wait on an empty bucket took"
+    );
 }
 
 #[tokio::test(start_paused = true)]

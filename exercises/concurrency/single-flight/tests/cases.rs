@@ -25,7 +25,11 @@ async fn slow(calls: &AtomicU32, value: &str) -> String {
 async fn one_caller_gets_the_value() {
     let group = Group::new();
     let calls = AtomicU32::new(0);
-    assert_eq!(group.run("a", || slow(&calls, "a")).await, "a1", r#"run("a")"#);
+    assert_eq!(
+        group.run("a", || slow(&calls, "a")).await,
+        "a1",
+        r#"run("a")"#
+    );
 }
 
 #[tokio::test(start_paused = true)]

@@ -91,10 +91,7 @@ fn strings_resolve_escapes() {
 
 #[test]
 fn positions_count_bytes() {
-    check_ok(
-        r#""é" + x"#,
-        vec![string(0, "é"), op(5, '+'), name(7, "x")],
-    );
+    check_ok(r#""é" + x"#, vec![string(0, "é"), op(5, '+'), name(7, "x")]);
 }
 
 #[test]

@@ -104,7 +104,11 @@ fn get_of_a_new_counter_is_zero() {
 fn counters_are_shared_by_connections() {
     let server = start(&[]);
     let (mut first, mut second) = (Client::connect(&server), Client::connect(&server));
-    assert_eq!(first.ask("INCR hits 2"), "OK 2", "INCR hits 2, first client");
+    assert_eq!(
+        first.ask("INCR hits 2"),
+        "OK 2",
+        "INCR hits 2, first client"
+    );
     assert_eq!(second.ask("INCR hits"), "OK 3", "INCR hits, second client");
     assert_eq!(first.ask("GET hits"), "OK 3", "GET hits, first client");
 }
@@ -140,7 +144,11 @@ fn overflow_is_refused() {
         format!("OK {max}"),
         "INCR big by i64::MAX"
     );
-    assert_eq!(client.ask("INCR big"), "ERR overflow", "INCR big past i64::MAX");
+    assert_eq!(
+        client.ask("INCR big"),
+        "ERR overflow",
+        "INCR big past i64::MAX"
+    );
     assert_eq!(
         client.ask("GET big"),
         format!("OK {max}"),
@@ -172,7 +180,11 @@ fn a_longer_line_is_refused_and_closed() {
     // 1025 bytes and no newline: the server must stop reading at its limit
     // (and reads all that was sent, so closing sends no reset).
     client.send_raw("x".repeat(1025).as_bytes());
-    assert_eq!(client.answer(), "ERR line too long", "1025 bytes without a newline");
+    assert_eq!(
+        client.answer(),
+        "ERR line too long",
+        "1025 bytes without a newline"
+    );
     client.assert_closed("ERR line too long");
 }
 
@@ -182,7 +194,11 @@ fn an_idle_connection_is_closed() {
     let mut client = Client::connect(&server);
     assert_eq!(client.ask("GET a"), "OK 0", "GET a");
     let asked = Instant::now();
-    assert_eq!(client.answer(), "ERR idle timeout", "300 ms after the last line");
+    assert_eq!(
+        client.answer(),
+        "ERR idle timeout",
+        "300 ms after the last line"
+    );
     let waited = asked.elapsed();
     assert!(
         waited >= Duration::from_millis(300),
