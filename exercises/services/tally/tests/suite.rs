@@ -192,8 +192,10 @@ fn a_longer_line_is_refused_and_closed() {
 fn an_idle_connection_is_closed() {
     let server = start(&["--idle-timeout-ms", "300"]);
     let mut client = Client::connect(&server);
-    assert_eq!(client.ask("GET a"), "OK 0", "GET a");
+    // Taken before the last line is sent: the server starts its idle clock
+    // after it has read that line, so no right server answers sooner.
     let asked = Instant::now();
+    assert_eq!(client.ask("GET a"), "OK 0", "GET a");
     assert_eq!(
         client.answer(),
         "ERR idle timeout",
@@ -202,7 +204,8 @@ fn an_idle_connection_is_closed() {
     let waited = asked.elapsed();
     assert!(
         waited >= Duration::from_millis(300),
-        "closed for idleness after {waited:?}, before the 300 ms of --idle-timeout-ms"
+        "closed for idleness {waited:?} after the last line was sent, before the 300 ms \
+         of --idle-timeout-ms"
     );
     client.assert_closed("ERR idle timeout");
 }
