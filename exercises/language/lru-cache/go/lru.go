@@ -28,7 +28,11 @@ func New[K comparable, V any](capacity int) *Cache[K, V] {
 	if capacity < 1 {
 		panic(fmt.Sprintf("lru: capacity %d, want at least 1", capacity))
 	}
-	return &Cache[K, V]{capacity: capacity, order: list.New(), items: make(map[K]*list.Element)}
+	return &Cache[K, V]{
+		capacity: capacity,
+		order:    list.New(),
+		items:    make(map[K]*list.Element),
+	}
 }
 
 // Get returns the value of key and true, making key the most recently used,

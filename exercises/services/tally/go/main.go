@@ -29,8 +29,8 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:7070", "address to listen on")
-	idle := flag.Int("idle-timeout-ms", 30_000, "close a connection silent for this long")
-	grace := flag.Int("shutdown-timeout-ms", 5_000, "on SIGTERM, wait this long for connections")
+	idle := flag.Int("idle-timeout-ms", 30_000, "close a connection silent this long")
+	grace := flag.Int("shutdown-timeout-ms", 5_000, "on SIGTERM, wait this long for them")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
@@ -40,8 +40,12 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("listening on %s", listener.Addr())
-	server := &Server{Counters: NewCounters(), Idle: time.Duration(*idle) * time.Millisecond}
-	if err := server.Serve(ctx, listener, time.Duration(*grace)*time.Millisecond); err != nil {
+	server := &Server{
+		Counters: NewCounters(),
+		Idle:     time.Duration(*idle) * time.Millisecond,
+	}
+	err = server.Serve(ctx, listener, time.Duration(*grace)*time.Millisecond)
+	if err != nil {
 		log.Fatal(err)
 	}
 }

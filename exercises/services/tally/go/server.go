@@ -27,7 +27,9 @@ type Server struct {
 
 // Serve accepts connections until ctx is done, then waits at most grace
 // for them to close.
-func (s *Server) Serve(ctx context.Context, listener net.Listener, grace time.Duration) error {
+func (s *Server) Serve(
+	ctx context.Context, listener net.Listener, grace time.Duration,
+) error {
 	stop := context.AfterFunc(ctx, func() { listener.Close() })
 	defer stop()
 	var wg sync.WaitGroup

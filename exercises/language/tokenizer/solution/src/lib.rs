@@ -40,7 +40,9 @@ impl fmt::Display for SyntaxError {
             SyntaxError::TooLarge { pos, digits } => {
                 write!(f, "number {digits} too large at {pos}")
             }
-            SyntaxError::Unterminated { pos } => write!(f, "unterminated string at {pos}"),
+            SyntaxError::Unterminated { pos } => {
+                write!(f, "unterminated string at {pos}")
+            }
             SyntaxError::BadEscape { pos, ch } => write!(f, "bad escape {ch:?} at {pos}"),
         }
     }
@@ -61,7 +63,8 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
         let kind = match c {
             ' ' | '\t' | '\n' => continue,
             '0'..='9' => {
-                let digits = &src[pos..end_of(&mut chars, src, |c| c.is_ascii_digit())];
+                let end = end_of(&mut chars, src, |c| c.is_ascii_digit());
+                let digits = &src[pos..end];
                 let value = digits.parse().map_err(|_| SyntaxError::TooLarge {
                     pos,
                     digits: digits.to_owned(),
@@ -69,7 +72,8 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
                 Kind::Number(value)
             }
             'a'..='z' | 'A'..='Z' | '_' => {
-                let end = end_of(&mut chars, src, |c| c.is_ascii_alphanumeric() || c == '_');
+                let in_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+                let end = end_of(&mut chars, src, in_name);
                 Kind::Name(src[pos..end].to_owned())
             }
             '"' => Kind::Str(read_string(&mut chars, pos)?),
