@@ -255,7 +255,9 @@ fn parse_libtest(stdout: &str) -> Vec<Case> {
         .filter_map(|rest| rest.split_once(" ... "))
         .filter(|(_, result)| matches!(*result, "ok" | "FAILED"))
         .map(|(name, result)| Case {
-            name: name.to_owned(),
+            // A `#[should_panic]` case is listed as `NAME - should panic`;
+            // its name (and its Go subtest's) is NAME.
+            name: name.trim_end_matches(" - should panic").to_owned(),
             passed: result == "ok",
             output: String::new(),
         })
@@ -764,18 +766,19 @@ mod tests {
 
     #[test]
     fn libtest_output_gives_each_case_and_its_failure() {
-        let stdout = "\nrunning 2 tests\ntest cases::b_fails ... FAILED\n\
-                      test cases::a_passes ... ok\n\nfailures:\n\n\
+        let stdout = "\nrunning 3 tests\ntest cases::b_fails ... FAILED\n\
+                      test cases::a_passes ... ok\n\
+                      test cases::c_panics - should panic ... ok\n\nfailures:\n\n\
                       ---- cases::b_fails stdout ----\n\nthread 'cases::b_fails' (4242) panicked at x.rs:1:1:\n\
                       assertion `left == right` failed\n  left: 1\n right: 2\n\n\
-                      failures:\n    cases::b_fails\n\ntest result: FAILED. 1 passed; 1 failed\n";
+                      failures:\n    cases::b_fails\n\ntest result: FAILED. 2 passed; 1 failed\n";
         let cases = parse_libtest(stdout);
         assert_eq!(
             cases
                 .iter()
                 .map(|c| (c.name.as_str(), c.passed))
                 .collect::<Vec<_>>(),
-            [("b_fails", false), ("a_passes", true)]
+            [("b_fails", false), ("a_passes", true), ("c_panics", true)]
         );
         assert!(
             cases[0]

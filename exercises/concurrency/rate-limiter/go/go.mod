@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/rate-limiter
+
+go 1.27

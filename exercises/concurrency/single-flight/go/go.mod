@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/single-flight
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/lru-cache
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/tokenizer
+
+go 1.27

@@ -1,0 +1,3 @@
+module example.com/gotorust/exercises/tally
+
+go 1.27
