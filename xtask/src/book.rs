@@ -54,7 +54,7 @@ pub fn build(root: &Path) -> Result<()> {
     let book = load(root)?;
     book.build().context("mdBook could not build the book")?;
     let html = root.join("book").join("html");
-    link_previews(&book, &html)?;
+    link_previews(&book, &html, published_site(&book)?.as_deref())?;
     search_without_captions(root, &html)?;
     eprintln!("built the book in {:.1}s", started.elapsed().as_secs_f64());
     Ok(())
@@ -151,15 +151,11 @@ const DESCRIPTION_MAX: usize = 200;
 /// and the Open Graph and Twitter card tags a site reads when someone
 /// links the page (title, description, address). mdBook writes one
 /// description, the book's, into every page; this replaces it. The address
-/// is the published one: GitHub Pages of the repository book.toml names,
-/// under its `site-url`.
-pub fn link_previews(book: &MDBook, html_dir: &Path) -> Result<()> {
-    let repository: Option<String> = book.config.get(crate::captions::REPOSITORY_KEY)?;
-    let site_url: String = book
-        .config
-        .get("output.html.site-url")?
-        .unwrap_or_else(|| "/".to_owned());
-    let origin = repository.as_deref().and_then(pages_origin);
+/// is the one `site` gives, the address of the site's root ending in `/`:
+/// for the built book the published one ([`published_site`]); `cargo xtask
+/// serve` gives its own, so a page it serves never claims to be the
+/// published copy.
+pub fn link_previews(book: &MDBook, html_dir: &Path, site: Option<&str>) -> Result<()> {
     let book_title = book.config.book.title.clone().unwrap_or_default();
     let mut first = true;
     for item in book.book.iter() {
@@ -188,7 +184,7 @@ pub fn link_previews(book: &MDBook, html_dir: &Path) -> Result<()> {
             let Ok(html) = std::fs::read_to_string(&file) else {
                 continue;
             };
-            let url = origin.as_ref().map(|o| format!("{o}{site_url}{name}"));
+            let url = site.map(|site| format!("{site}{name}"));
             let tags = preview_tags(&book_title, &chapter.name, &description, url.as_deref());
             let html = replace_description(&html, &tags).with_context(|| {
                 format!("{} has no <meta name=\"description\">", file.display())
@@ -197,6 +193,20 @@ pub fn link_previews(book: &MDBook, html_dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Where the book is published: GitHub Pages of the repository book.toml
+/// names, under its `site-url` (`https://OWNER.github.io/go-to-rust/`).
+pub fn published_site(book: &MDBook) -> Result<Option<String>> {
+    let repository: Option<String> = book.config.get(crate::captions::REPOSITORY_KEY)?;
+    let site_url: String = book
+        .config
+        .get("output.html.site-url")?
+        .unwrap_or_else(|| "/".to_owned());
+    Ok(repository
+        .as_deref()
+        .and_then(pages_origin)
+        .map(|origin| format!("{origin}{site_url}")))
 }
 
 /// `https://OWNER.github.io` for `https://github.com/OWNER/NAME`.

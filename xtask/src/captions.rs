@@ -31,27 +31,73 @@ impl Preprocessor for Captions {
     fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
         let src = ctx.root.join(&ctx.config.book.src);
         let repository: Option<String> = ctx.config.get(REPOSITORY_KEY)?;
+        let mut failures = Vec::new();
         book.for_each_mut(|item| {
             if let BookItem::Chapter(chapter) = item
                 && let Some(path) = chapter.source_path.as_ref().or(chapter.path.as_ref())
             {
                 let chapter_dir = src.join(path).parent().unwrap().to_owned();
                 let number = chapter.number.as_ref().map(|n| n.to_string());
+                let content = match compiler_output(&ctx.root, &chapter_dir, &chapter.content) {
+                    Ok(content) => content,
+                    Err(e) => {
+                        failures.push(format!("{}: {e:#}", path.display()));
+                        return;
+                    }
+                };
                 chapter.content = caption(
                     &ctx.root,
                     &chapter_dir,
-                    &chapter.content,
+                    &content,
                     repository.as_deref(),
                     number.as_deref().map(|n| n.trim_end_matches('.')),
                 );
             }
         });
+        if !failures.is_empty() {
+            anyhow::bail!("{}", failures.join("\n"));
+        }
         Ok(book)
     }
 
     fn supports_renderer(&self, renderer: &str) -> Result<bool> {
         Ok(renderer == "html")
     }
+}
+
+/// Puts in place of each `{{#include}}` of a compile-fail listing's
+/// `.stderr` (normalised for trybuild) the output as rustc prints it
+/// (`xtask/src/rustc_output.rs`). HTML only, like the captions: the
+/// doctests still see the include of the file that trybuild checks.
+pub fn compiler_output(root: &Path, chapter_dir: &Path, markdown: &str) -> Result<String> {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        let stderr = match includes(chapter_dir, line).as_slice() {
+            [include] if include.file.extension().is_some_and(|e| e == "stderr") => {
+                include.file.clone()
+            }
+            _ => {
+                out.push_str(line);
+                continue;
+            }
+        };
+        let name = stderr
+            .strip_prefix(root)
+            .unwrap_or(&stderr)
+            .display()
+            .to_string();
+        let text = std::fs::read_to_string(&stderr).with_context(|| format!("reading {name}"))?;
+        if !text.contains("$WORKSPACE/") {
+            out.push_str(line);
+            continue;
+        }
+        let shown = crate::rustc_output::real_shape(root, &name, &text)?;
+        out.push_str(&shown);
+        if !shown.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    Ok(out)
 }
 
 /// The second preprocessor: run after mdBook's `links`, it takes off the
@@ -154,14 +200,24 @@ pub fn preprocess(root: &Path, supports: Option<&str>, dedent_only: bool) -> Res
         .try_into()
         .map_err(|_| anyhow::anyhow!("mdBook sends exactly [context, book]"))?;
     let repository = context["config"]["output"]["html"]["git-repository-url"].as_str();
+    let mut failures = Vec::new();
     each_chapter(&mut book, &mut |path, number, content| {
         if dedent_only {
             dedent(content)
         } else {
             let chapter_dir = root.join("src").join(path).parent().unwrap().to_owned();
-            caption(root, &chapter_dir, content, repository, number)
+            match compiler_output(root, &chapter_dir, content) {
+                Ok(content) => caption(root, &chapter_dir, &content, repository, number),
+                Err(e) => {
+                    failures.push(format!("{path}: {e:#}"));
+                    content.to_owned()
+                }
+            }
         }
     });
+    if !failures.is_empty() {
+        anyhow::bail!("{}", failures.join("\n"));
+    }
     serde_json::to_writer(std::io::stdout(), &book)?;
     Ok(())
 }

@@ -23,6 +23,7 @@ mod exercise;
 mod go;
 mod one_build;
 mod reference;
+mod rustc_output;
 mod serve;
 mod test;
 mod tools;

@@ -13,7 +13,11 @@
 //! - every crate a row links on docs.rs is in `Cargo.lock` and a dependency
 //!   of the listing the row names, unless the row says "not exercised here";
 //! - every numbered chapter of SUMMARY.md that shows a listing has at least
-//!   one phrasebook row (the introduction, a prefix chapter, needs none).
+//!   one phrasebook row (the introduction, a prefix chapter, needs none);
+//! - every exercise a row links (`[exercise: Title](exercise-NAME.md)`,
+//!   where an exercise practises the row's idiom) is a page of the built
+//!   book, in SUMMARY.md, with its exercise at `exercises/<part>/NAME/`.
+//!   To link a new exercise, add the link to the rows it practises.
 //!
 //! Each failure names the file and line of the row at fault.
 
@@ -92,6 +96,41 @@ fn chapter_links(row: &str) -> Vec<(String, Option<String>)> {
         }
     }
     found
+}
+
+/// A link to an exercise's page: `exercise-NAME.md`.
+fn is_exercise(page: &str) -> bool {
+    page.starts_with("exercise-") && page.ends_with(".md")
+}
+
+/// The exercises a row links (`](exercise-NAME.md)`), as `NAME`.
+fn exercise_links(row: &str) -> Vec<String> {
+    chapter_links(row)
+        .into_iter()
+        .filter(|(page, _)| is_exercise(page))
+        .map(|(page, _)| page["exercise-".len()..page.len() - ".md".len()].to_owned())
+        .collect()
+}
+
+/// Why the exercise `name` a row links is not one the book has, if it is not.
+fn exercise_problem(root: &Path, summary: &str, name: &str) -> Option<String> {
+    let page = format!("exercise-{name}.md");
+    if !root.join("src").join(&page).is_file() {
+        return Some(format!("src/{page} does not exist"));
+    }
+    if !summary.contains(&format!("]({page})")) {
+        return Some(format!("src/{page} is not in src/SUMMARY.md"));
+    }
+    if !root
+        .join("book/html")
+        .join(format!("exercise-{name}.html"))
+        .is_file()
+    {
+        return Some(format!("the built book has no exercise-{name}.html"));
+    }
+    let parts = fs::read_dir(root.join("exercises")).ok()?;
+    let found = parts.flatten().any(|part| part.path().join(name).is_dir());
+    (!found).then(|| format!("no exercises/<part>/{name}/ directory holds it"))
 }
 
 /// The `listings/…` paths a row names in backticks.
@@ -234,6 +273,7 @@ pub fn check(root: &Path) -> Result<()> {
 
 fn problems(root: &Path) -> Result<Vec<String>> {
     let locked = locked_crates(root)?;
+    let summary = fs::read_to_string(root.join("src/SUMMARY.md"))?;
     let mut problems = Vec::new();
     let mut linked_chapters = BTreeSet::new();
     let mut counts = Vec::new();
@@ -248,7 +288,18 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         }
         counts.push(format!("{file}: {} rows", rows.len()));
         for row in &rows {
-            let links = chapter_links(&row.text);
+            let links: Vec<_> = chapter_links(&row.text)
+                .into_iter()
+                .filter(|(page, _)| !is_exercise(page))
+                .collect();
+            for name in exercise_links(&row.text) {
+                if let Some(why) = exercise_problem(root, &summary, &name) {
+                    problems.push(format!(
+                        "{}: links the exercise exercise-{name}.md, but {why}",
+                        row.place
+                    ));
+                }
+            }
             if file == PHRASEBOOK {
                 linked_chapters.extend(links.iter().map(|(page, _)| page.clone()));
             }
@@ -465,6 +516,9 @@ mod tests {
             ["listings/job-queue/server/src/config.rs"]
         );
         assert_eq!(crate_links(row), ["clap"]);
+        let row = "| a | b | c | [A](a.md#x) | `listings/x` · practised in \
+                   [exercise: W](exercise-word-count.md), [exercise: S](exercise-shapes.md) |";
+        assert_eq!(exercise_links(row), ["word-count", "shapes"]);
     }
 
     /// A book of one chapter, built: `src/a.md` with two sections, the
@@ -480,8 +534,13 @@ mod tests {
         };
         write(
             "src/SUMMARY.md",
-            "[Intro](intro.md)\n- [A](a.md)\n- [P](phrasebook.md)\n- [M](std-map.md)\n",
+            "[Intro](intro.md)\n- [A](a.md)\n- [E](exercise-ex.md)\n- [P](phrasebook.md)\n\
+             - [M](std-map.md)\n",
         );
+        // An exercise: its page, built, and its directory.
+        write("src/exercise-ex.md", "# E\n");
+        write("book/html/exercise-ex.html", r#"<h1 id="e">E</h1>"#);
+        write("exercises/language/ex/go/go.mod", "module ex\n");
         // A prefix chapter with a listing needs no row.
         write(
             "src/intro.md",
@@ -575,6 +634,19 @@ mod tests {
                 "| `x` | `y` | z | [A](a.md#two) | `listings/x` |",
                 good_map,
                 None,
+            ),
+            (
+                "| `x` | `y` | z | [A](a.md#two) | `listings/x` · practised in [exercise: E](exercise-ex.md) |",
+                good_map,
+                None,
+            ),
+            (
+                "| `x` | `y` | z | [A](a.md#two) | `listings/x` · practised in [exercise: G](exercise-gone.md) |",
+                good_map,
+                Some(
+                    "src/phrasebook.md:5: links the exercise exercise-gone.md, but src/exercise-gone.md \
+                     does not exist",
+                ),
             ),
         ];
         let book = book();

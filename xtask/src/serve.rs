@@ -37,11 +37,11 @@ pub fn serve(root: &Path, addr: SocketAddr) -> Result<()> {
     let html = out.join("html");
     eprintln!("building the book into book/serve/html (a second or two)");
     let started = Instant::now();
-    build_html(root, &out)?;
+    build_html(root, &out, addr)?;
     eprintln!("built in {:.1}s", started.elapsed().as_secs_f64());
 
     let (reload, _) = broadcast::channel::<()>(16);
-    let _watcher = watch(root, out, reload.clone())?;
+    let _watcher = watch(root, out, addr, reload.clone())?;
 
     let files = ServeDir::new(&html).not_found_service(ServeFile::new(html.join("404.html")));
     let app = Router::new()
@@ -65,8 +65,10 @@ pub fn serve(root: &Path, addr: SocketAddr) -> Result<()> {
         })
 }
 
-/// Renders only the HTML output, with the reload script and the site at `/`.
-fn build_html(root: &Path, out: &Path) -> Result<()> {
+/// Renders only the HTML output, with the reload script and the site at
+/// `/`: each page's link-preview address (`og:url`, `canonical`) is its
+/// address on this server, not the published one.
+fn build_html(root: &Path, out: &Path, addr: SocketAddr) -> Result<()> {
     let mut book = book::load(root)?;
     book.config.build.build_dir = out.to_owned();
     book.config
@@ -76,12 +78,27 @@ fn build_html(root: &Path, out: &Path) -> Result<()> {
     book.config.set("output.html.site-url", "/")?;
     book.execute_build_process(&HtmlHandlebars::new())
         .context("mdBook could not build the book")?;
-    book::link_previews(&book, &out.join("html"))
+    book::link_previews(&book, &out.join("html"), Some(&local_site(addr)))
+}
+
+/// The served site's address as a browser on this machine reaches it:
+/// `--address 0.0.0.0` listens everywhere, and loopback is one of them.
+fn local_site(addr: SocketAddr) -> String {
+    let mut addr = addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    format!("http://{addr}/")
 }
 
 /// Watches the book's sources; after each burst of changes, rebuilds and
 /// tells every open page to reload.
-fn watch(root: &Path, out: PathBuf, reload: broadcast::Sender<()>) -> Result<RecommendedWatcher> {
+fn watch(
+    root: &Path,
+    out: PathBuf,
+    addr: SocketAddr,
+    reload: broadcast::Sender<()>,
+) -> Result<RecommendedWatcher> {
     let (events, changes) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(events)?;
     for source in SOURCES {
@@ -133,7 +150,7 @@ fn watch(root: &Path, out: PathBuf, reload: broadcast::Sender<()>) -> Result<Rec
                 }
             );
             let started = Instant::now();
-            match build_html(&root, &out) {
+            match build_html(&root, &out, addr) {
                 Ok(()) => {
                     eprintln!(
                         "rebuilt in {:.1}s; reloading open pages",
@@ -173,4 +190,43 @@ async fn reload_socket(
             let _ = socket.send(Message::Text("reload".into())).await;
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page `serve` writes names its address on this server in its
+    /// link-preview tags; the published address is left to the built book
+    /// (whose tags the browser stage checks).
+    #[test]
+    fn served_pages_carry_the_local_address() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let out = root
+            .join("target")
+            .join(format!("serve-test-{}", std::process::id()));
+        let addr: SocketAddr = "0.0.0.0:3999".parse().unwrap();
+        let built = build_html(root, &out, addr);
+        let page = std::fs::read_to_string(out.join("html").join("toolchain.html"));
+        let published = book::published_site(&book::load(root).unwrap()).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
+        built.unwrap();
+        let page = page.unwrap();
+        let published = published.expect("book.toml names the repository");
+        let local = "http://127.0.0.1:3999/toolchain.html";
+        for tag in [
+            format!("<meta property=\"og:url\" content=\"{local}\">"),
+            format!("<link rel=\"canonical\" href=\"{local}\">"),
+        ] {
+            assert!(
+                page.contains(&tag),
+                "book/serve's toolchain.html has no {tag}"
+            );
+        }
+        assert!(
+            !page.contains(&published),
+            "book/serve's toolchain.html names the published site {published}"
+        );
+        assert!(published.starts_with("https://") && published.ends_with("/go-to-rust/"));
+    }
 }

@@ -199,12 +199,26 @@ fn generate(results: &Value) -> Result<Vec<(String, String)>> {
             );
         }
         files.push((format!("{name}.md"), tables));
-        files.push((format!("{name}.svg"), chart(title, &rows)));
+        files.push((
+            format!("{name}.svg"),
+            sourced(&format!("{name}.svg"), chart(title, &rows)),
+        ));
         if let Some(curve) = curve {
-            files.push((format!("{name}-latency.svg"), curve));
+            let file = format!("{name}-latency.svg");
+            files.push((file.clone(), sourced(&file, curve)));
         }
     }
     Ok(files)
+}
+
+/// `svg` naming its file (`data-source`), so the browser stage can say
+/// which chart a misplaced label belongs to once the page includes it.
+fn sourced(file: &str, svg: String) -> String {
+    svg.replacen(
+        "<svg ",
+        &format!("<svg data-source=\"src/measurements/{file}\" "),
+        1,
+    )
 }
 
 /// A figure, with its range in brackets when it has one.
@@ -267,19 +281,26 @@ fn machine(ctx: &Context, data: &serde_json::Map<String, Value>) -> Result<Value
     }))
 }
 
-/// The chart's geometry, in SVG units: narrow enough that a phone (390 px)
-/// shows it at about its own size. Each row is two lines of text (what,
-/// then the figures) above its bar; the ratio axis is logarithmic and
-/// centred on parity, from 1/[`Scale::bound`] to `bound`.
-const WIDTH: f64 = 420.0;
+/// The chart's geometry, in SVG units: narrow enough that a phone (390 px,
+/// about 358 px of prose column) shows it at nearly its own size, so its
+/// 11-unit text stays about 11 px high. Each row is its lines of text
+/// (what, then the figures, wrapped to fit) above its bar; the ratio axis
+/// is logarithmic and centred on parity, from 1/[`Scale::bound`] to `bound`.
+const WIDTH: f64 = 360.0;
 const MARGIN: f64 = 8.0;
 const HEADER: f64 = 70.0;
-const ROW: f64 = 46.0;
-/// Offsets within a row: the two text baselines, and the bar's band.
+/// Offsets within a row: the first text baseline, the step to the next
+/// line, the bar's band below the last line, and the gap to the next row.
 const LINE_1: f64 = 12.0;
-const LINE_2: f64 = 26.0;
-const BAND_TOP: f64 = 32.0;
+const LINE: f64 = 14.0;
+const BAND_GAP: f64 = 6.0;
 const BAND: f64 = 12.0;
+const ROW_GAP: f64 = 2.0;
+/// How many characters a line of the chart holds within its margins: at
+/// 11 units a sans-serif character takes about 6.1 units (6.8 in bold).
+/// The browser stage measures every drawn label against the chart's box.
+const CHARS: usize = 52;
+const BOLD_CHARS: usize = 44;
 /// The colours of the twin that did better (Rust's and Go's brand colours,
 /// mid-tones that read on light and dark themes alike), and of neither.
 const RUST_BETTER: &str = "#d5652c";
@@ -351,12 +372,65 @@ pub(super) fn winner(row: &Row) -> Option<&'static str> {
     }
 }
 
-fn truncate(text: &str, chars: usize) -> String {
-    if text.chars().count() > chars {
-        format!("{}…", text.chars().take(chars - 1).collect::<String>())
-    } else {
-        text.to_owned()
+/// `parts` joined by `separator` into lines of at most `limit` characters,
+/// breaking between parts, or between words of a part too long for a line.
+fn wrap(parts: &[String], separator: &str, limit: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let fits = |line: &str, more: &str, joint: &str| {
+        line.is_empty()
+            || line.chars().count() + joint.chars().count() + more.chars().count() <= limit
+    };
+    for part in parts {
+        let whole = if line.is_empty() {
+            part.chars().count() <= limit
+        } else {
+            fits(&line, part, separator)
+        };
+        if whole {
+            if !line.is_empty() {
+                line.push_str(separator);
+            }
+            line.push_str(part);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for word in part.split(' ') {
+            if !fits(&line, word, " ") {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
     }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A row's text: what it measures (bold), then its figures.
+fn row_lines(row: &Row) -> (Vec<String>, Vec<String>) {
+    let what = wrap(&[format!("{} — {}", row.case, row.metric)], " ", BOLD_CHARS);
+    let figures = wrap(
+        &[
+            format!("Rust {}", with_range(row.rust, row.rust_range)),
+            format!("Go {} {}", with_range(row.go, row.go_range), row.unit),
+            format!("Rust/Go {:.2}", row.rust / row.go),
+        ],
+        " · ",
+        CHARS,
+    );
+    (what, figures)
+}
+
+/// The height of a row with `lines` lines of text.
+fn row_height(lines: usize) -> f64 {
+    LINE_1 + LINE * (lines.max(1) - 1) as f64 + BAND_GAP + BAND + ROW_GAP
 }
 
 /// A bar per row on a logarithmic Rust/Go axis centred on 1, coloured by
@@ -378,14 +452,20 @@ fn chart(title: &str, rows: &[Row]) -> String {
     // The bars set the scale; a whisker that reaches past it stops at the
     // edge (its figures are written above the bar).
     let scale = Scale::holding(rows.iter().map(|r| r.rust / r.go));
-    let height = HEADER + ROW * rows.len() as f64 + 8.0;
+    let texts: Vec<(Vec<String>, Vec<String>)> = rows.iter().map(|r| row_lines(r)).collect();
+    let height = HEADER
+        + texts
+            .iter()
+            .map(|(a, b)| row_height(a.len() + b.len()))
+            .sum::<f64>()
+        + 8.0;
     let title = escape(title);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
          width=\"100%\" style=\"max-width:{max}px\" font-family=\"sans-serif\" font-size=\"11\" \
          fill=\"currentColor\" role=\"img\" aria-label=\"{title}: Rust/Go ratios\">\n\
          <text x=\"{MARGIN}\" y=\"15\" font-size=\"14\" font-weight=\"bold\">{title}</text>\n\
-         <text x=\"{MARGIN}\" y=\"31\">Rust/Go ratio, log scale; whiskers: lowest to highest run</text>\n\
+         <text x=\"{MARGIN}\" y=\"31\">Rust/Go ratio, log scale; whiskers: range of runs</text>\n\
          <rect x=\"{MARGIN}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{RUST_BETTER}\"/>\
          <text x=\"{l1}\" y=\"46\">Rust better</text>\n\
          <rect x=\"{l2}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{GO_BETTER}\"/>\
@@ -421,41 +501,42 @@ fn chart(title: &str, rows: &[Row]) -> String {
             y = HEADER - 8.0,
         );
     }
-    for (i, row) in rows.iter().enumerate() {
-        let top = HEADER + ROW * i as f64;
+    let mut top = HEADER;
+    for (row, (what, figures)) in rows.iter().zip(&texts) {
         let ratio = row.rust / row.go;
-        let what = escape(&truncate(&format!("{} — {}", row.case, row.metric), 64));
-        let figures = escape(&truncate(
-            &format!(
-                "Rust {} · Go {} {} · Rust/Go {ratio:.2}",
-                with_range(row.rust, row.rust_range),
-                with_range(row.go, row.go_range),
-                row.unit
-            ),
-            74,
-        ));
+        let lines = what.len() + figures.len();
+        let band_top = LINE_1 + LINE * (lines - 1) as f64 + BAND_GAP;
+        for (k, line) in what.iter().chain(figures).enumerate() {
+            let style = if k < what.len() {
+                " font-weight=\"bold\""
+            } else {
+                " opacity=\"0.8\""
+            };
+            let _ = writeln!(
+                svg,
+                "<text x=\"{MARGIN}\" y=\"{y}\"{style}>{}</text>",
+                escape(line),
+                y = top + LINE_1 + LINE * k as f64,
+            );
+        }
         let colour = match winner(row) {
             Some("rust") => RUST_BETTER,
             Some(_) => GO_BETTER,
             None => NEITHER,
         };
         let (one, at) = (scale.x(1.0), scale.x(ratio));
-        let _ = write!(
+        let _ = writeln!(
             svg,
-            "<text x=\"{MARGIN}\" y=\"{y1}\" font-weight=\"bold\">{what}</text>\n\
-             <text x=\"{MARGIN}\" y=\"{y2}\" opacity=\"0.8\">{figures}</text>\n\
-             <rect class=\"bar\" x=\"{bx:.1}\" y=\"{by}\" width=\"{bw:.1}\" height=\"{BAND}\" \
-             fill=\"{colour}\"/>\n",
-            y1 = top + LINE_1,
-            y2 = top + LINE_2,
+            "<rect class=\"bar\" x=\"{bx:.1}\" y=\"{by}\" width=\"{bw:.1}\" height=\"{BAND}\" \
+             fill=\"{colour}\"/>",
             bx = one.min(at),
-            by = top + BAND_TOP,
+            by = top + band_top,
             bw = (at - one).abs().max(1.0),
         );
         if row.rust_range.is_some() || row.go_range.is_some() {
             let (lo, hi) = ratio_range(row);
             let (x1, x2) = (scale.x(lo), scale.x(hi));
-            let mid = top + BAND_TOP + BAND / 2.0;
+            let mid = top + band_top + BAND / 2.0;
             let _ = writeln!(
                 svg,
                 "<path class=\"whisker\" d=\"M{x1:.1} {mid}H{x2:.1}M{x1:.1} {a}V{b}M{x2:.1} {a}V{b}\" \
@@ -468,9 +549,10 @@ fn chart(title: &str, rows: &[Row]) -> String {
             svg,
             "<line class=\"parity\" x1=\"{one:.1}\" y1=\"{a}\" x2=\"{one:.1}\" y2=\"{b}\" \
              stroke=\"currentColor\" stroke-dasharray=\"3 2\"/>",
-            a = top + BAND_TOP - 2.0,
-            b = top + BAND_TOP + BAND + 1.0,
+            a = top + band_top - 2.0,
+            b = top + band_top + BAND + 1.0,
         );
+        top += row_height(lines);
     }
     svg.push_str("</svg>\n");
     svg
@@ -485,7 +567,7 @@ fn offered_percent(case: &str) -> Option<f64> {
 
 /// The plot area of the latency curve, in SVG units.
 const CURVE_LEFT: f64 = 52.0;
-const CURVE_RIGHT: f64 = WIDTH - 16.0;
+const CURVE_RIGHT: f64 = WIDTH - 24.0;
 const CURVE_TOP: f64 = 62.0;
 const CURVE_BOTTOM: f64 = 232.0;
 
@@ -535,17 +617,19 @@ fn latency_curve(rows: &[Row]) -> Option<String> {
          fill=\"currentColor\" role=\"img\" \
          aria-label=\"Job queue: latency of accepted jobs against the offered rate\">\n\
          <text x=\"{MARGIN}\" y=\"15\" font-size=\"14\" font-weight=\"bold\">Latency against offered load (open loop)</text>\n\
-         <text x=\"{MARGIN}\" y=\"31\">accepted jobs, ms, log scale; solid p99, dashed p50; whiskers: range</text>\n\
+         <text x=\"{MARGIN}\" y=\"31\">accepted jobs, ms, log scale; whiskers: range of runs</text>\n\
          <rect x=\"{MARGIN}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{RUST_BETTER}\"/>\
          <text x=\"{l1}\" y=\"46\">Rust</text>\n\
          <rect x=\"{l2}\" y=\"38\" width=\"9\" height=\"9\" fill=\"{GO_BETTER}\"/>\
          <text x=\"{l2t}\" y=\"46\">Go</text>\n\
+         <text x=\"{l3t}\" y=\"46\">solid p99, dashed p50</text>\n\
          <path class=\"axes\" d=\"M{CURVE_LEFT} {CURVE_TOP}V{CURVE_BOTTOM}H{CURVE_RIGHT}\" \
          stroke=\"currentColor\" fill=\"none\"/>\n",
         max = WIDTH * 1.5,
         l1 = MARGIN + 13.0,
         l2 = MARGIN + 60.0,
         l2t = MARGIN + 73.0,
+        l3t = MARGIN + 120.0,
     );
     for decade in (low as i32)..=(high as i32) {
         let ms = 10f64.powi(decade);

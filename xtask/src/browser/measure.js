@@ -187,4 +187,31 @@ main.querySelectorAll("svg, img").forEach((chart, i) => {
         });
     }
 });
+// Every label of a generated chart (src/measurements/*.svg, which name
+// themselves in data-source) lies inside the chart's box, and its text is
+// at least 9 px high on screen once the chart is scaled to the column.
+main.querySelectorAll("svg[data-source]").forEach((chart) => {
+    const box = chart.getBoundingClientRect();
+    if (box.width === 0) {
+        return;
+    }
+    const source = chart.getAttribute("data-source");
+    const scale = box.width / chart.viewBox.baseVal.width;
+    chart.querySelectorAll("text").forEach((text) => {
+        const r = text.getBoundingClientRect();
+        const label = JSON.stringify(text.textContent);
+        const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+            problems.push({
+                what: source + ": label " + label + under(chart) + " reaches outside the chart (" + px(r.left - box.left) +
+                    " to " + px(r.right - box.left) + " across a chart " + px(box.width) + " wide)",
+            });
+        }
+        if (size < 9) {
+            problems.push({
+                what: source + ": label " + label + under(chart) + " is " + size.toFixed(1) + " px high on screen (at least 9)",
+            });
+        }
+    });
+});
 return { pairs: pairs.length, problems };
