@@ -276,6 +276,7 @@ fn problems(root: &Path) -> Result<Vec<String>> {
     let summary = fs::read_to_string(root.join("src/SUMMARY.md"))?;
     let mut problems = Vec::new();
     let mut linked_chapters = BTreeSet::new();
+    let mut linked_exercises = BTreeSet::new();
     let mut counts = Vec::new();
     for file in [PHRASEBOOK, STD_MAP] {
         let text = fs::read_to_string(root.join(file))
@@ -299,6 +300,7 @@ fn problems(root: &Path) -> Result<Vec<String>> {
                         row.place
                     ));
                 }
+                linked_exercises.insert(name);
             }
             if file == PHRASEBOOK {
                 linked_chapters.extend(links.iter().map(|(page, _)| page.clone()));
@@ -326,7 +328,38 @@ fn problems(root: &Path) -> Result<Vec<String>> {
             ));
         }
     }
+    // Every exercise is linked from a row of the idioms it practises.
+    for (part, name) in exercises(root) {
+        if !linked_exercises.contains(&name) {
+            problems.push(format!(
+                "exercises/{part}/{name}/ is linked from no row of {PHRASEBOOK}; add \
+                 `· practised in [exercise: TITLE](exercise-{name}.md)` to the rows of \
+                 the idioms it practises"
+            ));
+        }
+    }
     Ok(problems)
+}
+
+/// Every exercise under `exercises/<part>/<name>/`, as `(part, name)`.
+fn exercises(root: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let Ok(parts) = fs::read_dir(root.join("exercises")) else {
+        return found;
+    };
+    for part in parts.flatten().filter(|e| e.path().is_dir()) {
+        let Ok(names) = fs::read_dir(part.path()) else {
+            continue;
+        };
+        for name in names.flatten().filter(|e| e.path().is_dir()) {
+            found.push((
+                part.file_name().to_string_lossy().into_owned(),
+                name.file_name().to_string_lossy().into_owned(),
+            ));
+        }
+    }
+    found.sort();
+    found
 }
 
 fn row_problems(
@@ -579,7 +612,8 @@ mod tests {
 
     #[test]
     fn each_broken_row_is_reported_at_its_file_and_line() {
-        let good_phrase = "| `x` | `y` | z | [A](a.md#two) | `listings/x/src/main.rs` |";
+        let good_phrase = "| `x` | `y` | z | [A](a.md#two) | `listings/x/src/main.rs` · practised in \
+                           [exercise: E](exercise-ex.md) |";
         let good_map = "| `encoding/json` | [serde](https://docs.rs/serde) | [A](a.md#two) | `listings/x/src/main.rs` |";
         let cases = [
             (good_phrase, good_map, None),
@@ -631,9 +665,17 @@ mod tests {
                 Some("src/std-map.md:5: the row links no section of the book"),
             ),
             (
-                "| `x` | `y` | z | [A](a.md#two) | `listings/x` |",
+                "| `x` | `y` | z | [A](a.md#two) | `listings/x` · practised in [exercise: E](exercise-ex.md) |",
                 good_map,
                 None,
+            ),
+            (
+                "| `x` | `y` | z | [A](a.md#two) | `listings/x` |",
+                good_map,
+                Some(
+                    "exercises/language/ex/ is linked from no row of src/phrasebook.md; add \
+                     `· practised in [exercise: TITLE](exercise-ex.md)`",
+                ),
             ),
             (
                 "| `x` | `y` | z | [A](a.md#two) | `listings/x` · practised in [exercise: E](exercise-ex.md) |",
