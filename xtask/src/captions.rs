@@ -281,6 +281,7 @@ pub fn caption(
     let mut listing = Listing {
         chapter: number,
         count: 0,
+        names: Vec::new(),
     };
     let mut out = String::new();
     let mut in_fence = false;
@@ -336,10 +337,41 @@ pub fn includes(chapter_dir: &Path, line: &str) -> Vec<Include> {
         .collect()
 }
 
-/// The numbering of a chapter's listings.
+/// The numbering of a chapter's listings, and the stable names given so far.
 struct Listing<'a> {
     chapter: Option<&'a str>,
     count: usize,
+    names: Vec<String>,
+}
+
+/// The stable anchor of a listing: `listing-` and the path of the first
+/// file it shows, below `listings/` or `exercises/`, with its `ANCHOR` name,
+/// in lowercase words joined by `-`
+/// (`listing-goroutines-and-tasks-leak-leak-go-leaky`); `-2`, `-3` … when
+/// the chapter shows the same excerpt again. It changes only when the file
+/// or anchor is renamed, unlike the number, which moves when a listing is
+/// added before it.
+fn stable_name(root: &Path, first: &Include, taken: &[String]) -> String {
+    let path = first.file.strip_prefix(root).unwrap_or(&first.file);
+    let path = path.strip_prefix("listings").unwrap_or(path);
+    let mut text = path.display().to_string();
+    if let Some(anchor) = &first.anchor {
+        text.push('-');
+        text.push_str(anchor);
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let name = format!("listing-{}", words.join("-"));
+    let mut candidate = name.clone();
+    let mut n = 1;
+    while taken.contains(&candidate) {
+        n += 1;
+        candidate = format!("{name}-{n}");
+    }
+    candidate
 }
 
 fn flush(
@@ -352,6 +384,9 @@ fn flush(
     let compile_fail = pending
         .iter()
         .any(|i| i.file.parent().is_some_and(|d| d.ends_with("compile-fail")));
+    let stable = pending
+        .first()
+        .map(|first| stable_name(root, first, &listing.names));
     let mut lines: Vec<String> = Vec::new();
     for include in pending.drain(..) {
         if let Some(line) = describe(root, &include, repository)
@@ -362,13 +397,18 @@ fn flush(
     }
     if !lines.is_empty() {
         out.push_str("\n<p class=\"listing-caption\"");
-        if let Some(chapter) = listing.chapter {
+        if let (Some(chapter), Some(stable)) = (listing.chapter, stable) {
             listing.count += 1;
             let name = format!("{}-{}", chapter.replace('.', "-"), listing.count);
+            // The number's own anchor stays for links made before listings
+            // had stable ones; the number links to the stable one, so a
+            // link copied from it survives listings added before it.
             out.push_str(&format!(
-                " id=\"listing-{name}\"><a class=\"listing-number\" href=\"#listing-{name}\">Listing {}-{}</a>",
+                " id=\"listing-{name}\"><a class=\"listing-number\" id=\"{stable}\" \
+                 href=\"#{stable}\">Listing {}-{}</a>",
                 chapter, listing.count
             ));
+            listing.names.push(stable);
         } else {
             out.push('>');
         }
@@ -703,16 +743,56 @@ mod tests {
                        {{#include ../listings/closures-and-iterators/compile-fail/e0382-vec-after-for.rs}}\n```\n";
         let out = caption(&root(), &root().join("src"), chapter, None, Some("13"));
         assert!(
-            out.contains("<p class=\"listing-caption\" id=\"listing-13-1\"><a class=\"listing-number\" href=\"#listing-13-1\">Listing 13-1</a><br>"),
+            out.contains(
+                "<p class=\"listing-caption\" id=\"listing-13-1\"><a class=\"listing-number\" \
+                 id=\"listing-toolchain-hello-src-main-rs\" \
+                 href=\"#listing-toolchain-hello-src-main-rs\">Listing 13-1</a><br>"
+            ),
             "{out}"
         );
         assert!(
-            out.contains("id=\"listing-13-2\"><a class=\"listing-number\" href=\"#listing-13-2\">Listing 13-2</a> \
-                          <strong class=\"does-not-compile\">does not compile</strong><br>"),
+            out.contains(
+                "id=\"listing-13-2\"><a class=\"listing-number\" \
+                 id=\"listing-closures-and-iterators-compile-fail-e0382-vec-after-for-rs\" \
+                 href=\"#listing-closures-and-iterators-compile-fail-e0382-vec-after-for-rs\">\
+                 Listing 13-2</a> <strong class=\"does-not-compile\">does not compile</strong><br>"
+            ),
             "{out}"
         );
         let unnumbered = caption(&root(), &root().join("src"), chapter, None, None);
         assert!(!unnumbered.contains("Listing"), "{unnumbered}");
+    }
+
+    #[test]
+    fn a_listing_keeps_its_stable_anchor_when_one_is_added_before_it() {
+        let hello =
+            "```rust\n{{#rustdoc_include ../listings/toolchain/hello/src/main.rs}}\n```\n\n";
+        let other = "```rust\n{{#include ../listings/closures-and-iterators/compile-fail/\
+                     e0382-vec-after-for.rs}}\n```\n\n";
+        let src = root().join("src");
+        let before = caption(&root(), &src, hello, None, Some("13"));
+        let after = caption(
+            &root(),
+            &src,
+            &format!("{other}{hello}{hello}"),
+            None,
+            Some("13"),
+        );
+        let link =
+            |number: &str, id: &str| format!("id=\"{id}\" href=\"#{id}\">Listing {number}</a>");
+        assert!(
+            before.contains(&link("13-1", "listing-toolchain-hello-src-main-rs")),
+            "{before}"
+        );
+        // Renumbered, but at the same stable anchor; the repeat gets its own.
+        assert!(
+            after.contains(&link("13-2", "listing-toolchain-hello-src-main-rs")),
+            "{after}"
+        );
+        assert!(
+            after.contains(&link("13-3", "listing-toolchain-hello-src-main-rs-2")),
+            "{after}"
+        );
     }
 
     #[test]
