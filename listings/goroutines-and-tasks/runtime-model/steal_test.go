@@ -10,21 +10,22 @@ import (
 )
 
 // ANCHOR: steal
-// A goroutine starts ten and spins, with no function call in its loop,
-// until all ten have run. `go` puts each on the spinner's own P (newproc in
-// Go 1.27.3's runtime/proc.go, line 5341). With asynchronous preemption
-// off, nothing takes the spinner off its P, so the ten run only because the
-// other P steals them (stealWork, line 3843; runqsteal, line 3898), the
-// last one too, from the spinner's runnext slot. The settings are read at
-// start-up, so the test runs itself again in a child process with them.
+// A goroutine starts ten and spins, with no point in its loop where the
+// scheduler could stop it, until all ten have run. `go` puts each on the
+// spinner's own P (newproc in the runtime's proc.go). With asynchronous
+// preemption off, nothing takes the spinner off its P, so the ten run only
+// because the other P steals them (stealWork and runqsteal), the last one
+// too, from the spinner's runnext slot. GODEBUG is read at start-up, so the
+// test runs itself again in a child process with it.
 func TestAnIdlePStealsFromABusyOne(t *testing.T) {
 	if os.Getenv("STEAL_CHILD") == "1" {
 		var ran int32
 		for range 10 {
 			go atomic.AddInt32(&ran, 1)
 		}
-		// atomic.LoadInt32, not an atomic.Int32's method, which under the
-		// race detector is a function call, where the spinner can stop.
+		// atomic.LoadInt32, not an atomic.Int32's method: under the race
+		// detector the method is an ordinary call, whose stack check lets
+		// the scheduler stop the spinner; LoadInt32 has no such check.
 		for atomic.LoadInt32(&ran) < 10 {
 		}
 		return

@@ -4,6 +4,8 @@
 //! tokio worker computes while it waits. The Rust side of "CPU work" in the
 //! "goroutines and tasks" chapter, beside `cpuwork.go`.
 
+use std::panic::{self, AssertUnwindSafe};
+
 use rayon::prelude::*;
 use tokio::sync::oneshot;
 
@@ -46,10 +48,19 @@ where
 {
     let (send, result) = oneshot::channel();
     rayon::spawn(move || {
+        // Left to rayon, a panic here would abort the process; caught, it
+        // is raised again below, in the task that awaits.
+        let outcome = panic::catch_unwind(AssertUnwindSafe(work));
         // Err only if the waiting future was dropped: no one wants it.
-        let _ = send.send(work());
+        let _ = send.send(outcome);
     });
-    result.await.expect("the job ran to the end")
+    match result
+        .await
+        .expect("the job sends whether or not it panics")
+    {
+        Ok(value) => value,
+        Err(payload) => panic::resume_unwind(payload),
+    }
 }
 // ANCHOR_END: on-rayon
 
@@ -136,4 +147,13 @@ mod tests {
         counter.abort();
     }
     // ANCHOR_END: test-on-rayon
+
+    // ANCHOR: test-panic
+    #[tokio::test]
+    async fn a_panic_on_rayon_reaches_the_task_that_awaits() {
+        let task = tokio::spawn(on_rayon(|| -> u64 { panic!("no answer") }));
+        let panic = task.await.expect_err("the task panicked").into_panic();
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"no answer"));
+    }
+    // ANCHOR_END: test-panic
 }
