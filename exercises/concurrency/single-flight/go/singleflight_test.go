@@ -112,4 +112,35 @@ func TestGroup(t *testing.T) {
 			}
 		})
 	})
+	t.Run("a_panicking_call_lets_a_waiter_run", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			var group Group[string, string]
+			var calls atomic.Int32
+			fails := func() string {
+				time.Sleep(time.Second)
+				panic("the call fails")
+			}
+			var recovered any
+			start := time.Now()
+			got := together(
+				func() string {
+					defer func() { recovered = recover() }()
+					return group.Do("a", fails)
+				},
+				func() string {
+					time.Sleep(500 * time.Millisecond)
+					return group.Do("a", slow(&calls, "a"))
+				},
+			)
+			if recovered == nil {
+				t.Error("the panic did not reach the caller whose fn panicked")
+			}
+			if got[1] != "a1" {
+				t.Errorf("the waiter got %q, want %q from its own fn", got[1], "a1")
+			}
+			if elapsed := time.Since(start); elapsed != 2*time.Second {
+				t.Errorf("took %v, want 2s: the failed second, then the waiter's", elapsed)
+			}
+		})
+	})
 }

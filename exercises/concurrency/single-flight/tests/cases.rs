@@ -8,6 +8,7 @@
 //! bubble does: a one-second call takes no time and every elapsed time is
 //! exact. `tokio::join!` runs the callers at once, as Go's goroutines.
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
@@ -95,4 +96,32 @@ async fn a_later_call_runs_again() {
         ("a1", "a2"),
         r#"two run("a") one after the other"#
     );
+}
+
+/// Takes a second and panics.
+async fn fails() -> String {
+    sleep(Duration::from_secs(1)).await;
+    panic!("the call fails")
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_panicking_call_lets_a_waiter_run() {
+    let group = Arc::new(Group::new());
+    let calls = AtomicU32::new(0);
+    let start = Instant::now();
+    // Spawned, so that its panic ends that task only, as Go's recover does.
+    let failing = tokio::spawn({
+        let group = Arc::clone(&group);
+        async move { group.run("a", fails).await }
+    });
+    let (failed, got) = tokio::join!(failing, async {
+        sleep(Duration::from_millis(500)).await;
+        group.run("a", || slow(&calls, "a")).await
+    });
+    assert!(
+        failed.is_err_and(|e| e.is_panic()),
+        "the panic reaches the caller whose future panicked"
+    );
+    assert_eq!(got, "a1", "the waiter's value, from its own future");
+    assert_eq!(start.elapsed(), Duration::from_secs(2), "time taken");
 }

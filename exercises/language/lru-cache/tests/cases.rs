@@ -27,7 +27,8 @@ fn get_of_a_missing_key_is_none() {
 #[test]
 fn put_then_get_returns_the_value() {
     let mut cache = a_and_b();
-    assert_eq!(cache.get(&key("a")), Some(&1), r#"get("a")"#);
+    // A `&str` for the `String` key, as `HashMap::get` takes.
+    assert_eq!(cache.get("a"), Some(&1), r#"get("a")"#);
 }
 
 #[test]

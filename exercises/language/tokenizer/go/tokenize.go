@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kind says which fields of a Token are set.
@@ -80,7 +81,7 @@ func Tokenize(src string) ([]Token, error) {
 			i++
 		default:
 			// Decode the whole character, which may take several bytes.
-			r := []rune(src[i:])[0]
+			r, _ := utf8.DecodeRuneInString(src[i:])
 			msg := fmt.Sprintf("unexpected character %q", r)
 			return nil, &SyntaxError{Pos: i, Msg: msg}
 		}
@@ -98,7 +99,8 @@ func readString(src string, start int) (string, int, error) {
 			return text.String(), i + 1, nil
 		case '\\':
 			if i+1 == len(src) {
-				break
+				// A backslash as the last byte: the string has no end.
+				return "", 0, &SyntaxError{Pos: start, Msg: "unterminated string"}
 			}
 			switch src[i+1] {
 			case '"', '\\':
@@ -106,7 +108,7 @@ func readString(src string, start int) (string, int, error) {
 			case 'n':
 				text.WriteByte('\n')
 			default:
-				r := []rune(src[i+1:])[0]
+				r, _ := utf8.DecodeRuneInString(src[i+1:])
 				msg := fmt.Sprintf("bad escape %q", r)
 				return "", 0, &SyntaxError{Pos: i, Msg: msg}
 			}

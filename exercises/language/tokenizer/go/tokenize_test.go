@@ -40,6 +40,7 @@ func TestTokenize(t *testing.T) {
 		{"a_number_too_large_is_an_error", "1 + 99999999999999999999", nil,
 			"number 99999999999999999999 too large at 4"},
 		{"an_unterminated_string_is_an_error", `x = "abc`, nil, "unterminated string at 4"},
+		{"a_backslash_at_the_end_is_unterminated", `x = "ab\`, nil, "unterminated string at 4"},
 		{"a_bad_escape_is_an_error", `"a\qb"`, nil, "bad escape 'q' at 2"},
 	}
 	for _, tc := range cases {

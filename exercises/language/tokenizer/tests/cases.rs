@@ -134,6 +134,15 @@ fn an_unterminated_string_is_an_error() {
 }
 
 #[test]
+fn a_backslash_at_the_end_is_unterminated() {
+    check_err(
+        r#"x = "ab\"#,
+        SyntaxError::Unterminated { pos: 4 },
+        "unterminated string at 4",
+    );
+}
+
+#[test]
 fn a_bad_escape_is_an_error() {
     check_err(
         r#""a\qb""#,

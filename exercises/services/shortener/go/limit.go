@@ -7,13 +7,15 @@ import (
 	"time"
 )
 
-// maxClients is how many buckets the limiter keeps before it forgets those
-// that have filled up again (a full bucket is the same as a new one).
+// maxClients is how many buckets the limiter keeps at most. Past it, a new
+// client's bucket takes the place of those that have filled up again (a
+// full bucket is the same as a new one) or, if none has, of the one least
+// recently used.
 const maxClients = 10_000
 
 // ANCHOR: limiter
 // Limiter gives each client a bucket of Burst tokens that refills at Rate
-// per minute; a request takes one token, or waits for it.
+// per minute; a request takes one token, or is told how long to wait.
 type Limiter struct {
 	mu      sync.Mutex
 	perSec  float64
@@ -42,7 +44,7 @@ func (l *Limiter) Allow(client string, now time.Time) (bool, time.Duration) {
 	b, ok := l.buckets[client]
 	if !ok {
 		if len(l.buckets) >= maxClients {
-			l.forgetFull(now)
+			l.forget(now)
 		}
 		b = &bucket{tokens: l.burst, last: now}
 		l.buckets[client] = b
@@ -58,11 +60,21 @@ func (l *Limiter) Allow(client string, now time.Time) (bool, time.Duration) {
 
 // ANCHOR_END: limiter
 
-// forgetFull drops the buckets that have refilled by now.
-func (l *Limiter) forgetFull(now time.Time) {
+// forget makes room for one more bucket. It drops the buckets that have
+// refilled by now, or, when none has, the one least recently used: a
+// client forgotten so early gets a full bucket back, which is the price of
+// the bound. It scans every bucket, once per new client while at the cap.
+func (l *Limiter) forget(now time.Time) {
+	var oldest string
+	var oldestLast time.Time
 	for client, b := range l.buckets {
 		if b.tokens+now.Sub(b.last).Seconds()*l.perSec >= l.burst {
 			delete(l.buckets, client)
+		} else if oldestLast.IsZero() || b.last.Before(oldestLast) {
+			oldest, oldestLast = client, b.last
 		}
+	}
+	if len(l.buckets) >= maxClients {
+		delete(l.buckets, oldest)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
@@ -45,5 +46,25 @@ func TestLimiterForgetsFullBuckets(t *testing.T) {
 	limiter.Allow("new", now.Add(time.Minute))
 	if got := len(limiter.buckets); got != 1 {
 		t.Errorf("%d buckets after the sweep, want 1", got)
+	}
+}
+
+func TestLimiterKeepsAtMostMaxClients(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	limiter := NewLimiter(60, 1)
+	// Each client empties its bucket, a microsecond after the one before;
+	// none refills within the 10 ms this takes.
+	for i := range maxClients {
+		limiter.Allow(strconv.Itoa(i), now.Add(time.Duration(i)*time.Microsecond))
+	}
+	// No bucket is full, so the new client takes the place of the oldest.
+	limiter.Allow("new", now.Add(maxClients*time.Microsecond))
+	if got := len(limiter.buckets); got != maxClients {
+		t.Errorf("%d buckets, want at most %d", got, maxClients)
+	}
+	for client, want := range map[string]bool{"0": false, "1": true, "new": true} {
+		if _, kept := limiter.buckets[client]; kept != want {
+			t.Errorf("bucket of %q kept: %v, want %v", client, kept, want)
+		}
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"os"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxLine is the longest line the server reads, in bytes, without its
@@ -39,7 +41,11 @@ func (s *Server) Serve(
 			if ctx.Err() != nil {
 				break
 			}
-			return err
+			// Out of descriptors, or a connection reset before it was
+			// accepted: a running server keeps going after a pause.
+			log.Printf("accepting a connection: %v", err)
+			time.Sleep(100 * time.Millisecond)
+			continue
 		}
 		wg.Go(func() { s.handle(ctx, conn) })
 	}
@@ -84,6 +90,10 @@ func (s *Server) handle(ctx context.Context, conn net.Conn) {
 			case errors.Is(err, os.ErrDeadlineExceeded):
 				reply(conn, "ERR idle timeout")
 			}
+			return
+		}
+		if !utf8.Valid(lines.Bytes()) {
+			reply(conn, "ERR line is not UTF-8")
 			return
 		}
 		answer, quit := s.Counters.Execute(lines.Text())

@@ -189,6 +189,18 @@ fn a_longer_line_is_refused_and_closed() {
 }
 
 #[test]
+fn a_line_that_is_not_utf8_is_refused_and_closed() {
+    let server = start(&[]);
+    let mut client = Client::connect(&server);
+    assert_eq!(client.ask("INCR a"), "OK 1", "INCR a");
+    // 0xff never occurs in UTF-8. Go's strings would carry it; Rust's
+    // cannot, so both twins refuse the line alike.
+    client.send_raw(b"INCR \xff\n");
+    assert_eq!(client.answer(), "ERR line is not UTF-8", "INCR 0xff");
+    client.assert_closed("ERR line is not UTF-8");
+}
+
+#[test]
 fn an_idle_connection_is_closed() {
     let server = start(&["--idle-timeout-ms", "300"]);
     let mut client = Client::connect(&server);

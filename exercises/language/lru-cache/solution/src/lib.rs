@@ -1,5 +1,6 @@
 //! The reference solution of the lru-cache exercise: `go/lru.go` in Rust.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
@@ -28,7 +29,11 @@ impl<K: Hash + Eq + Clone, V> LruCache<K, V> {
     }
 
     /// The value of `key`, which becomes the most recently used.
-    pub fn get(&mut self, key: &K) -> Option<&V> {
+    pub fn get<Q>(&mut self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         self.tick += 1;
         let (value, used) = self.entries.get_mut(key)?;
         Self::touch(&mut self.order, used, self.tick);

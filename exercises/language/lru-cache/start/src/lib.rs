@@ -8,6 +8,7 @@
 // they all do (the compiler says so).
 #![expect(unused_variables, reason = "the exercise's todo!() bodies")]
 
+use std::borrow::Borrow;
 use std::hash::Hash;
 use std::marker::PhantomData;
 
@@ -33,8 +34,14 @@ impl<K: Hash + Eq + Clone, V> LruCache<K, V> {
     }
 
     /// Go's `Get`: the value of `key`, making `key` the most recently used,
-    /// or `None` when the cache does not hold it. (Why `&mut self`?)
-    pub fn get(&mut self, key: &K) -> Option<&V> {
+    /// or `None` when the cache does not hold it. (Why `&mut self`?) Like
+    /// `HashMap::get`, it takes any borrowed form of the key: a `&str` for
+    /// a `String` key.
+    pub fn get<Q>(&mut self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         todo!()
     }
 

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// How many buckets the limiter keeps before it forgets those that have
-/// filled up again (a full bucket is the same as a new one).
+/// How many buckets the limiter keeps at most. Past it, a new client's
+/// bucket takes the place of those that have filled up again (a full bucket
+/// is the same as a new one) or, if none has, of the one least recently used.
+/// Like Go's `forget`, that scans every bucket, once per new client at the cap.
 const MAX_CLIENTS: usize = 10_000;
 
 // ANCHOR: limiter
@@ -40,6 +42,12 @@ impl Limiter {
         let mut buckets = self.buckets.lock().unwrap();
         if !buckets.contains_key(client) && buckets.len() >= MAX_CLIENTS {
             buckets.retain(|_, b| self.refilled(b, now) < self.burst);
+            if buckets.len() >= MAX_CLIENTS {
+                let oldest = buckets.iter().min_by_key(|(_, b)| b.last);
+                if let Some(oldest) = oldest.map(|(client, _)| client.clone()) {
+                    buckets.remove(&oldest);
+                }
+            }
         }
         let bucket = buckets.entry(client.to_owned()).or_insert(Bucket {
             tokens: self.burst,
@@ -107,5 +115,29 @@ mod tests {
         }
         let _ = limiter.allow("new", now + Duration::from_secs(60));
         assert_eq!(limiter.buckets.lock().unwrap().len(), 1);
+    }
+
+    /// Go's `TestLimiterKeepsAtMostMaxClients`.
+    #[test]
+    fn keeps_at_most_max_clients() {
+        let now = Instant::now();
+        let limiter = Limiter::new(60, 1);
+        let micros = |i: usize| Duration::from_micros(i as u64);
+        // Each client empties its bucket, a microsecond after the one before;
+        // none refills within the 10 ms this takes.
+        for i in 0..MAX_CLIENTS {
+            let _ = limiter.allow(&i.to_string(), now + micros(i));
+        }
+        // No bucket is full, so the new client takes the place of the oldest.
+        let _ = limiter.allow("new", now + micros(MAX_CLIENTS));
+        let buckets = limiter.buckets.lock().unwrap();
+        assert_eq!(buckets.len(), MAX_CLIENTS, "buckets");
+        for (client, kept) in [("0", false), ("1", true), ("new", true)] {
+            assert_eq!(
+                buckets.contains_key(client),
+                kept,
+                "bucket of {client} kept"
+            );
+        }
     }
 }

@@ -114,6 +114,12 @@ async fn handle(
                 Ok(Some(Err(LinesCodecError::MaxLineLengthExceeded))) => {
                     ("ERR line too long".to_owned(), true)
                 }
+                // The codec reports a line that is not UTF-8 so.
+                Ok(Some(Err(LinesCodecError::Io(e))))
+                    if e.kind() == std::io::ErrorKind::InvalidData =>
+                {
+                    ("ERR line is not UTF-8".to_owned(), true)
+                }
                 // The client closed the connection, or it failed.
                 Ok(None | Some(Err(LinesCodecError::Io(_)))) => return,
             },
@@ -131,8 +137,9 @@ async fn handle(
 async fn main() -> std::io::Result<()> {
     let args = Args::parse();
     // Registered before the `listening on` line, from which on a SIGTERM
-    // must reach the loop below rather than kill the process.
+    // or SIGINT must reach the loop below rather than kill the process.
     let mut term = signal(SignalKind::terminate())?;
+    let mut interrupt = signal(SignalKind::interrupt())?;
     let listener = TcpListener::bind(args.addr).await?;
     println!("listening on {}", listener.local_addr()?);
 
@@ -143,12 +150,20 @@ async fn main() -> std::io::Result<()> {
     loop {
         tokio::select! {
             _ = term.recv() => break,
-            _ = tokio::signal::ctrl_c() => break,
-            accepted = listener.accept() => {
-                let (stream, _) = accepted?;
-                let task = handle(stream, Arc::clone(&counters), idle, shutdown.clone());
-                connections.spawn(task);
-            }
+            _ = interrupt.recv() => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let task =
+                        handle(stream, Arc::clone(&counters), idle, shutdown.clone());
+                    connections.spawn(task);
+                }
+                // Out of descriptors, or a connection reset before it was
+                // accepted: a running server keeps going after a pause.
+                Err(e) => {
+                    eprintln!("accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
         }
     }
     drop(listener);
