@@ -133,6 +133,11 @@ const ALLOWED: &[Allowed] = &[
         reason: "a setting the suite starts the twins with",
     },
     Allowed {
+        chapter: "exercise-tally.md",
+        words: "is logged and followed by a 100 ms pause, in both twins",
+        reason: "a setting: the pause after an accept error in both tally servers (server.go, main.rs)",
+    },
+    Allowed {
         chapter: "web-services.md",
         words: "`--header-timeout` (5 seconds by default)",
         reason: "a setting: the default of both notes twins' --header-timeout (main.rs, main.go)",
