@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::captions::includes;
+use crate::exercise::Exercise;
 use crate::urls::{attribute_values, heading_texts, letters};
 
 /// The phrasebook: Go form, Rust form, the difference, section, listing.
@@ -113,7 +114,12 @@ fn exercise_links(row: &str) -> Vec<String> {
 }
 
 /// Why the exercise `name` a row links is not one the book has, if it is not.
-fn exercise_problem(root: &Path, summary: &str, name: &str) -> Option<String> {
+fn exercise_problem(
+    root: &Path,
+    summary: &str,
+    exercises: &[Exercise],
+    name: &str,
+) -> Option<String> {
     let page = format!("exercise-{name}.md");
     if !root.join("src").join(&page).is_file() {
         return Some(format!("src/{page} does not exist"));
@@ -128,8 +134,7 @@ fn exercise_problem(root: &Path, summary: &str, name: &str) -> Option<String> {
     {
         return Some(format!("the built book has no exercise-{name}.html"));
     }
-    let parts = fs::read_dir(root.join("exercises")).ok()?;
-    let found = parts.flatten().any(|part| part.path().join(name).is_dir());
+    let found = exercises.iter().any(|e| e.name == name);
     (!found).then(|| format!("no exercises/<part>/{name}/ directory holds it"))
 }
 
@@ -277,6 +282,7 @@ fn problems(root: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let mut linked_chapters = BTreeSet::new();
     let mut linked_exercises = BTreeSet::new();
+    let exercises = crate::exercise::all(root)?;
     let mut counts = Vec::new();
     for file in [PHRASEBOOK, STD_MAP] {
         let text = fs::read_to_string(root.join(file))
@@ -294,7 +300,7 @@ fn problems(root: &Path) -> Result<Vec<String>> {
                 .filter(|(page, _)| !is_exercise(page))
                 .collect();
             for name in exercise_links(&row.text) {
-                if let Some(why) = exercise_problem(root, &summary, &name) {
+                if let Some(why) = exercise_problem(root, &summary, &exercises, &name) {
                     problems.push(format!(
                         "{}: links the exercise exercise-{name}.md, but {why}",
                         row.place
@@ -329,8 +335,9 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         }
     }
     // Every exercise is linked from a row of the idioms it practises.
-    for (part, name) in exercises(root) {
-        if !linked_exercises.contains(&name) {
+    for exercise in &exercises {
+        let (part, name) = (&exercise.part, &exercise.name);
+        if !linked_exercises.contains(name) {
             problems.push(format!(
                 "exercises/{part}/{name}/ is linked from no row of {PHRASEBOOK}; add \
                  `· practised in [exercise: TITLE](exercise-{name}.md)` to the rows of \
@@ -339,27 +346,6 @@ fn problems(root: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
-}
-
-/// Every exercise under `exercises/<part>/<name>/`, as `(part, name)`.
-fn exercises(root: &Path) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let Ok(parts) = fs::read_dir(root.join("exercises")) else {
-        return found;
-    };
-    for part in parts.flatten().filter(|e| e.path().is_dir()) {
-        let Ok(names) = fs::read_dir(part.path()) else {
-            continue;
-        };
-        for name in names.flatten().filter(|e| e.path().is_dir()) {
-            found.push((
-                part.file_name().to_string_lossy().into_owned(),
-                name.file_name().to_string_lossy().into_owned(),
-            ));
-        }
-    }
-    found.sort();
-    found
 }
 
 fn row_problems(
@@ -574,6 +560,8 @@ mod tests {
         write("src/exercise-ex.md", "# E\n");
         write("book/html/exercise-ex.html", r#"<h1 id="e">E</h1>"#);
         write("exercises/language/ex/go/go.mod", "module ex\n");
+        write("exercises/language/ex/start/Cargo.toml", "[package]\n");
+        write("exercises/language/ex/solution/Cargo.toml", "[package]\n");
         // A prefix chapter with a listing needs no row.
         write(
             "src/intro.md",
