@@ -15,14 +15,25 @@
 //!    connection costs. Then, on another fresh process, joins clients up to
 //!    each count of [`JOINED`] (clients with small receive buffers that do
 //!    not read while others join, see [`connect_small`]), then has every
-//!    client read what the server sent it, and reads `VmRSS` once the room
-//!    is quiet: (RSS at N − RSS before) / N is the memory per joined client.
-//! 2. **Broadcast** (fresh process, [`RUNS`] runs). Joins 1,000 clients and
-//!    one sender, then the sender sends a bounded number of rounds, one
+//!    client read what the server sent it ([`drain`]), and reads `VmRSS`
+//!    once the room is quiet: (RSS at N − RSS before) / N is the memory per
+//!    joined client.
+//! 2. **Broadcast latency** (fresh process, [`RUNS`] runs). Joins 1,000
+//!    clients and one sender, then the sender sends a bounded number of rounds, one
 //!    message at a time, each stamped with its send time; every client
 //!    records when the message arrived. Reported: the p50 and p99 of those
 //!    1,000 × rounds latencies, the p50 of the time a round takes to reach
 //!    everyone, and the server's CPU time per 1,000 delivered messages.
+//! 3. **Saturation** (fresh process, [`SATURATION_RUNS`] runs). Joins
+//!    [`SATURATION_RECEIVERS`] clients that read everything and [`SENDERS`]
+//!    that each send a message, wait for it to come back, and send the
+//!    next: enough in flight to keep the server's core busy, never more
+//!    than the buffer holds. Reported over a window after a warm-up: the
+//!    messages delivered per second, those skipped for clients that fell
+//!    behind, the server's CPU per 1,000 delivered and the share of a core
+//!    each side used (the client's shows whether it kept up). A third
+//!    variant runs the Go twin built with profile-guided optimisation from
+//!    a CPU profile of this same load ([`Bench::go_with_pgo`]).
 //!
 //! The twins take turns to go first. Everything runs on 127.0.0.1, bounded
 //! in count and time; the client process needs a file descriptor per
@@ -30,7 +41,8 @@
 //! `RLIMIT_NOFILE` is raised to the hard limit before the servers start
 //! (they inherit it).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail, ensure};
@@ -48,11 +60,11 @@ use super::{Context, Row, round1, round2};
 /// The idle connections we aim for; fewer if the file limit is lower.
 const IDLE_TARGET: usize = 10_000;
 /// The joined-client counts memory is read at. Joining is quadratic in
-/// both twins (each newcomer's welcome lists every member, sorted, and
-/// every member is told of the newcomer), so joining 3,000 takes about
-/// nine times as long as 1,000; 10,000 would take minutes per twin, past
-/// the twenty minutes `bench all` may take.
-const JOINED: [usize; 3] = [1_000, 2_000, 3_000];
+/// both twins, as the protocol asks (each newcomer's welcome lists every
+/// member, and every member is told of the newcomer): the 10,000th join
+/// writes 10,000 frames, and joining 10,000 clients took 60 to 80 s of
+/// server CPU per twin here, most of `bench chat`'s time.
+const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
@@ -64,6 +76,19 @@ const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
 const ROUNDS: usize = 100;
 const WARMUP_ROUNDS: usize = 10;
+/// Saturation: clients that only read, clients that send with one message
+/// in flight each ([`send_in_closed_loop`]), and how long the load runs
+/// before and while it is measured.
+const SATURATION_RECEIVERS: usize = 100;
+const SENDERS: usize = 8;
+const SATURATION_WARMUP: Duration = Duration::from_secs(1);
+const SATURATION_WINDOW: Duration = Duration::from_secs(3);
+/// The saturation runs per variant, and the seconds of profile the PGO
+/// build is made from.
+const SATURATION_RUNS: usize = 5;
+const PROFILE_SECONDS: u64 = 5;
+/// Index of the Go twin built with PGO, after [`TWINS`]' two.
+const GO_PGO_RUN: usize = 2;
 /// Handshakes in flight at once, well below the listen backlog.
 const CONNECTING_AT_ONCE: usize = 64;
 /// Time for memory to settle after connections open (and for Go's
@@ -71,18 +96,19 @@ const CONNECTING_AT_ONCE: usize = 64;
 const SETTLE: Duration = Duration::from_secs(2);
 /// Bounds: one handshake or join, a whole phase of connecting, one round.
 const STEP: Duration = Duration::from_secs(10);
-const PHASE: Duration = Duration::from_secs(120);
+const PHASE: Duration = Duration::from_secs(300);
 const ROUND: Duration = Duration::from_secs(10);
 
 /// Server flags for both twins: joins may wait (idle connections), a
 /// client may stop reading for a while (the joined clients, see
-/// [`connect_small`]) and the rate limit may not shape the result. `--buffer` stays at its
-/// default, 64, in both.
+/// [`connect_small`]) and the rate limit may not shape the result (the
+/// saturation's senders would pass the default's 5 per second at once).
+/// `--buffer` stays at its default, 64, in both.
 const FLAGS: &[&str] = &[
     "--join-timeout-ms",
     "600000",
     "--rate-per-sec",
-    "100000",
+    "100000000",
     "--write-timeout-ms",
     "600000",
 ];
@@ -98,6 +124,10 @@ struct Sizes {
     rounds: usize,
     memory_runs: usize,
     runs: usize,
+    saturation_runs: usize,
+    saturation_receivers: usize,
+    saturation_window: Duration,
+    profile_seconds: u64,
     /// How long memory is left to settle before it is read.
     settle: Duration,
 }
@@ -116,6 +146,10 @@ pub fn run(ctx: &Context) -> Result<()> {
         rounds: ctx.pick(ROUNDS, 5),
         memory_runs: ctx.pick(MEMORY_RUNS, 1),
         runs: ctx.pick(RUNS, 1),
+        saturation_runs: ctx.pick(SATURATION_RUNS, 1),
+        saturation_receivers: ctx.pick(SATURATION_RECEIVERS, 20),
+        saturation_window: ctx.pick(SATURATION_WINDOW, Duration::from_millis(500)),
+        profile_seconds: ctx.pick(PROFILE_SECONDS, 1),
         settle: ctx.pick(SETTLE, Duration::from_millis(200)),
     };
     ensure!(
@@ -204,6 +238,29 @@ pub fn run(ctx: &Context) -> Result<()> {
         }
     }
 
+    // Saturation: Rust, Go, and Go built with a profile of this load.
+    let pgo_binary = bench.go_with_pgo(ctx, &runtime)?;
+    let mut saturated: [Vec<Saturation>; 3] = [vec![], vec![], vec![]];
+    for run in 0..sizes.saturation_runs {
+        let mut order = [0, 1, GO_PGO_RUN];
+        order.rotate_left(run % 3);
+        for variant in order {
+            let (twin, binary, label) = match variant {
+                GO_PGO_RUN => (1, &pgo_binary, "Go with PGO"),
+                twin => (twin, &binaries[twin], TWINS[twin]),
+            };
+            let s =
+                pinning.on_load_cores(|| runtime.block_on(bench.saturation(twin, binary, None)))?;
+            eprintln!(
+                "saturation, run {} of {}, {label}: {}",
+                run + 1,
+                sizes.saturation_runs,
+                s.summary()
+            );
+            saturated[variant].push(s);
+        }
+    }
+
     let idle_case = format!("{} idle connections (not joined)", sizes.idle);
     let mut rows = vec![
         Row::sampled(
@@ -244,7 +301,7 @@ pub fn run(ctx: &Context) -> Result<()> {
             broadcasts[1].iter().map(f).collect(),
         ]
     };
-    let broadcast_rows: [Figure; 4] = [
+    let broadcast_rows: [Figure<Broadcast>; 4] = [
         ("latency p50", "ms", |b| b.p50_ms),
         ("latency p99", "ms", |b| b.p99_ms),
         ("time to reach all, p50", "ms", |b| b.reach_all_p50_ms),
@@ -256,6 +313,19 @@ pub fn run(ctx: &Context) -> Result<()> {
         let [rust, go] = figure(f);
         rows.push(Row::sampled(&round_case, metric, unit, &rust, &go, round2));
     }
+    let saturation_case = |go: &str| {
+        format!(
+            "saturation: {} readers, {SENDERS} senders with a message in flight each{go}",
+            sizes.saturation_receivers
+        )
+    };
+    let [rust, go, pgo] = saturated;
+    rows.extend(saturation_rows(&saturation_case(""), &rust, &go));
+    rows.extend(saturation_rows(
+        &saturation_case(", Go built with PGO"),
+        &rust,
+        &pgo,
+    ));
     super::print_rows("chat server", &rows);
     let results = json!({
         "benchmark": "chat",
@@ -267,6 +337,15 @@ pub fn run(ctx: &Context) -> Result<()> {
             "warmup_rounds": WARMUP_ROUNDS,
             "memory_runs": sizes.memory_runs,
             "broadcast_runs": sizes.runs,
+            "saturation_runs": sizes.saturation_runs,
+            "saturation_receivers": sizes.saturation_receivers,
+            "saturation_senders": SENDERS,
+            "saturation_seconds": sizes.saturation_window.as_secs_f64(),
+            "saturation_warmup_seconds": SATURATION_WARMUP.as_secs_f64(),
+            "go_pgo": format!(
+                "go build -pgo=<profile>, the profile {} s of net/http/pprof's CPU profile of a -tags pprof build under the saturation load",
+                sizes.profile_seconds
+            ),
             "server_flags": FLAGS,
             "buffer": "default (64): Go, a 64-slot channel per member; Rust, one 64-slot broadcast ring per room",
             "open_file_limit": fd_limit,
@@ -398,6 +477,112 @@ impl Bench<'_> {
         Ok(per_client)
     }
 
+    /// Builds the Go twin with profile-guided optimisation, as the Go
+    /// documentation describes it (<https://go.dev/doc/pgo>): a CPU profile
+    /// of the server under the load it is measured with, taken from
+    /// net/http/pprof (a build with `-tags pprof`, see the twin's pprof.go)
+    /// by `go tool pprof`, then `go build -pgo=<profile>`.
+    fn go_with_pgo(&self, ctx: &Context, runtime: &tokio::runtime::Runtime) -> Result<PathBuf> {
+        let dir = "listings/chat-server/server";
+        let profiling = ctx.out_dir.join("chat-server-go-pprof");
+        super::go_build_into(ctx, dir, &profiling, &["-tags", "pprof"], &[])?;
+        let pprof_addr = free_loopback_addr()?;
+        let profile = ctx.out_dir.join("chat-server-go.pgo");
+        let url = format!(
+            "http://{pprof_addr}/debug/pprof/profile?seconds={}",
+            self.sizes.profile_seconds
+        );
+        let mut fetch = self.pinning.load_command(&ctx.go);
+        fetch
+            .args(["tool", "pprof", "-proto", "-output"])
+            .arg(&profile)
+            .arg(&url);
+        eprintln!(
+            "profiling the Go twin under the saturation load for {} s (go tool pprof {url})",
+            self.sizes.profile_seconds
+        );
+        self.pinning.on_load_cores(|| {
+            runtime.block_on(self.saturation(1, &profiling, Some((&pprof_addr, fetch))))
+        })?;
+        let binary = ctx.out_dir.join("chat-server-go-pgo");
+        let pgo = format!("-pgo={}", profile.display());
+        let took = super::go_build_into(ctx, dir, &binary, &[&pgo], &[])?;
+        eprintln!("built the Go twin with PGO in {took:.0?}");
+        Ok(binary)
+    }
+
+    /// One saturation run on a fresh process: `saturation_receivers`
+    /// clients that read everything, and [`SENDERS`] clients that send
+    /// short messages as fast as the server reads them (and read their own
+    /// copies). Measured over a window after a warm-up: the messages
+    /// delivered, those the server skipped for clients that fell behind
+    /// (the `lagged` errors say how many), and the server's and this
+    /// process's CPU time. With `profile`, the server is the `-tags pprof`
+    /// build, serves pprof on that address, and the load runs while the
+    /// command fetches the profile (the figures are thrown away).
+    async fn saturation(
+        &self,
+        twin: usize,
+        binary: &Path,
+        profile: Option<(&str, Command)>,
+    ) -> Result<Saturation> {
+        let mut server = self
+            .pinning
+            .server_twin(TWINS[twin], binary)
+            .args(FLAGS.iter().copied());
+        if let Some((addr, _)) = &profile {
+            server = server.args(["--pprof", addr]);
+        }
+        let server = server.start();
+        let url = ws_url(&server);
+        drop(join(&url, "warmup").await?);
+        let counts = std::sync::Arc::new(Counts::default());
+        let mut tasks = tokio::task::JoinSet::new();
+        let receivers: Vec<Socket> = futures_util::stream::iter(0..self.sizes.saturation_receivers)
+            .map(|i| {
+                let url = &url;
+                async move { join(url, &format!("r{i}")).await.map(|(s, _)| s) }
+            })
+            .buffer_unordered(CONNECTING_AT_ONCE)
+            .try_collect()
+            .await
+            .with_context(|| failure(&server, "joining the saturation's readers"))?;
+        for socket in receivers {
+            tasks.spawn(count_frames(socket, counts.clone()));
+        }
+        quiet(&server, Duration::ZERO).await?;
+        for i in 0..SENDERS {
+            let (socket, _) = join(&url, &format!("s{i}")).await?;
+            tasks.spawn(send_in_closed_loop(socket, format!("s{i}"), counts.clone()));
+        }
+        if let Some((_, mut fetch)) = profile {
+            let output = tokio::task::spawn_blocking(move || fetch.output()).await??;
+            ensure!(
+                output.status.success(),
+                "go tool pprof failed:\n{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            tasks.abort_all();
+            return Ok(Saturation::default());
+        }
+        tokio::time::sleep(SATURATION_WARMUP).await;
+        let before = Reading::now(&server, &counts)?;
+        tokio::time::sleep(self.sizes.saturation_window).await;
+        let after = Reading::now(&server, &counts)?;
+        tasks.abort_all();
+        ensure!(
+            !server.log().contains("panic"),
+            "{}",
+            failure(&server, "the saturation run")
+        );
+        Ok(Saturation::between(
+            &before,
+            &after,
+            self.sizes.saturation_receivers + SENDERS,
+        ))
+    }
+
     async fn broadcast(&self, twin: usize, binary: &Path) -> Result<Broadcast> {
         let receivers_wanted = self.sizes.receivers;
         let server = self.start(twin, binary);
@@ -477,6 +662,172 @@ impl Bench<'_> {
     }
 }
 
+/// The messages the saturation's clients were delivered, and the ones the
+/// server told them they missed.
+#[derive(Default)]
+struct Counts {
+    delivered: std::sync::atomic::AtomicU64,
+    missed: std::sync::atomic::AtomicU64,
+}
+
+/// Counts one client's frames until the connection ends. A frame is not
+/// parsed unless it is the rare `lagged` error: the client shares its core
+/// with a hundred others and must keep up with the server.
+async fn count_frames(
+    mut frames: impl futures_util::Stream<Item = Result<Message, tokio_tungstenite::tungstenite::Error>>
+    + Unpin,
+    counts: std::sync::Arc<Counts>,
+) {
+    use std::sync::atomic::Ordering::Relaxed;
+    while let Some(Ok(frame)) = frames.next().await {
+        let Message::Text(text) = frame else { continue };
+        if text.contains(r#""type":"message""#) {
+            counts.delivered.fetch_add(1, Relaxed);
+        } else if let Some(missed) = lagged_count(&text) {
+            counts.missed.fetch_add(missed, Relaxed);
+        }
+    }
+}
+
+/// A sender: sends a short message, then reads until its own message
+/// comes back (counting what it reads like any client) or the server says
+/// it skipped some for this client (then the message may never come), and
+/// sends the next. So each sender has one message in flight.
+async fn send_in_closed_loop(socket: Socket, name: String, counts: std::sync::Arc<Counts>) {
+    use std::sync::atomic::Ordering::Relaxed;
+    let (mut send, mut frames) = socket.split();
+    let frame: tokio_tungstenite::tungstenite::Utf8Bytes =
+        json!({ "type": "message", "text": "saturation" })
+            .to_string()
+            .into();
+    let own = format!(r#""from":"{name}""#);
+    while send.send(Message::text(frame.clone())).await.is_ok() {
+        loop {
+            let Some(Ok(Message::Text(text))) = frames.next().await else {
+                return;
+            };
+            if text.contains(r#""type":"message""#) {
+                counts.delivered.fetch_add(1, Relaxed);
+                if text.contains(&own) {
+                    break;
+                }
+            } else if let Some(missed) = lagged_count(&text) {
+                counts.missed.fetch_add(missed, Relaxed);
+                break;
+            }
+        }
+    }
+}
+
+/// How many messages a `lagged` error frame says were missed.
+fn lagged_count(frame: &str) -> Option<u64> {
+    let error: Value = serde_json::from_str(frame).ok()?;
+    if error["code"] != "lagged" {
+        return None;
+    }
+    let message = error["message"].as_str()?;
+    let (_, after) = message.split_once("missed ")?;
+    after.split_whitespace().next()?.parse().ok()
+}
+
+/// The counters and CPU clocks at one moment of a saturation run.
+struct Reading {
+    at: Instant,
+    delivered: u64,
+    missed: u64,
+    server_cpu: f64,
+    client_cpu: f64,
+}
+
+impl Reading {
+    fn now(server: &Server, counts: &Counts) -> Result<Reading> {
+        use std::sync::atomic::Ordering::Relaxed;
+        Ok(Reading {
+            at: Instant::now(),
+            delivered: counts.delivered.load(Relaxed),
+            missed: counts.missed.load(Relaxed),
+            server_cpu: super::cpu_seconds(server.pid())?,
+            client_cpu: super::cpu_seconds(std::process::id())?,
+        })
+    }
+}
+
+/// What one saturation run measured.
+#[derive(Default)]
+struct Saturation {
+    delivered_per_s: f64,
+    broadcast_per_s: f64,
+    missed_percent: f64,
+    cpu_per_1000: f64,
+    server_cpu_percent: f64,
+    client_cpu_percent: f64,
+}
+
+impl Saturation {
+    /// The figures of the window from `before` to `after`, with `members`
+    /// clients in the room.
+    fn between(before: &Reading, after: &Reading, members: usize) -> Saturation {
+        let seconds = (after.at - before.at).as_secs_f64();
+        let delivered = (after.delivered - before.delivered) as f64;
+        let missed = (after.missed - before.missed) as f64;
+        let server_cpu = after.server_cpu - before.server_cpu;
+        Saturation {
+            delivered_per_s: delivered / seconds,
+            broadcast_per_s: (delivered + missed) / members as f64 / seconds,
+            missed_percent: 100.0 * missed / (delivered + missed).max(1.0),
+            cpu_per_1000: 1000.0 * 1000.0 * server_cpu / delivered.max(1.0),
+            server_cpu_percent: 100.0 * server_cpu / seconds,
+            client_cpu_percent: 100.0 * (after.client_cpu - before.client_cpu) / seconds,
+        }
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{:.0} messages delivered per second ({:.0} broadcasts/s, {:.1} % missed), \
+             server CPU {:.2} ms per 1,000 delivered ({:.0} % of a core), client {:.0} % of a core",
+            self.delivered_per_s,
+            self.broadcast_per_s,
+            self.missed_percent,
+            self.cpu_per_1000,
+            self.server_cpu_percent,
+            self.client_cpu_percent
+        )
+    }
+}
+
+/// The rows of one saturation case: medians and ranges of the runs.
+fn saturation_rows(case: &str, rust: &[Saturation], go: &[Saturation]) -> Vec<Row> {
+    let figures: [Figure<Saturation>; 6] = [
+        ("messages delivered", "messages/s", |s| s.delivered_per_s),
+        ("messages broadcast", "messages/s", |s| s.broadcast_per_s),
+        ("skipped for clients that fell behind", "%", |s| {
+            s.missed_percent
+        }),
+        ("server CPU per 1,000 delivered messages", "CPU ms", |s| {
+            s.cpu_per_1000
+        }),
+        ("server CPU", "% of a core", |s| s.server_cpu_percent),
+        ("client CPU (the benchmark's process)", "% of a core", |s| {
+            s.client_cpu_percent
+        }),
+    ];
+    figures
+        .into_iter()
+        .map(|(metric, unit, f)| {
+            let rust: Vec<f64> = rust.iter().map(f).collect();
+            let go: Vec<f64> = go.iter().map(f).collect();
+            Row::sampled(case, metric, unit, &rust, &go, round2)
+        })
+        .collect()
+}
+
+/// An address on loopback that was free a moment ago, for the profiling
+/// build's pprof server.
+fn free_loopback_addr() -> Result<String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(listener.local_addr()?.to_string())
+}
+
 /// Waits until the server has used no CPU time for a while (the frames
 /// announcing the joins are all sent), at most [`PHASE`], then lets memory
 /// settle.
@@ -499,8 +850,8 @@ async fn quiet(server: &Server, settle: Duration) -> Result<()> {
     Ok(())
 }
 
-/// A broadcast figure: its metric, its unit, and how to read it.
-type Figure = (&'static str, &'static str, fn(&Broadcast) -> f64);
+/// A figure of a phase: its metric, its unit, and how to read it from `T`.
+type Figure<T> = (&'static str, &'static str, fn(&T) -> f64);
 
 /// What one twin did in the broadcast rounds.
 struct Broadcast {
@@ -549,15 +900,23 @@ fn percentile(sorted: &[u128], percent: f64) -> u128 {
 }
 
 /// Reads every socket until nothing has come for a while, concurrently,
-/// and gives them back; fails if the server closed any of them.
+/// and gives them back; fails if the server closed any of them. The bytes
+/// are read past the WebSocket layer and thrown away unparsed: these
+/// clients only ever wait after this, and parsing the tens of millions of
+/// join announcements that 10,000 joins send would cost the client core
+/// minutes.
 async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
+    use tokio::io::AsyncReadExt as _;
     let mut readers = tokio::task::JoinSet::new();
     for mut socket in sockets {
         readers.spawn(async move {
+            let mut buffer = vec![0; 64 * 1024];
             loop {
-                match tokio::time::timeout(Duration::from_millis(300), socket.next()).await {
-                    Ok(Some(Ok(_))) => {}
-                    Ok(other) => bail!("a joined client's connection ended: {other:?}"),
+                let read = socket.get_mut().read(&mut buffer);
+                match tokio::time::timeout(Duration::from_millis(300), read).await {
+                    Ok(Ok(0)) => bail!("the server closed a joined client's connection"),
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => bail!("a joined client's connection failed: {e}"),
                     Err(_) => return Ok(socket),
                 }
             }
