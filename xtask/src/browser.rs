@@ -827,6 +827,20 @@ async fn screenshots(browser: &Browser, site: &Site) -> Result<()> {
             "measurements-chart-phone",
             Viewport::PHONE,
         ),
+        (
+            "measurements",
+            "chat-server-connections-and-broadcast",
+            "svg",
+            "measurements-chat-chart-phone",
+            Viewport::PHONE,
+        ),
+        (
+            "measurements",
+            "chat-server-connections-and-broadcast",
+            "svg",
+            "measurements-chat-chart-desktop",
+            Viewport::DESKTOP,
+        ),
     ];
     for (name, heading, selector, file, viewport) in views {
         let page = browser.new_page().await?;
