@@ -38,10 +38,14 @@ func TestFlagErrors(t *testing.T) {
 		{"bad value", "--header-timeout soon", 2, "invalid value \"soon\" for flag -header-timeout: parse error"},
 		{"out of range", "--workers 0", 2, "--workers, --queue-capacity and --max-connections must be at least 1"},
 		{"extra argument", "extra", 2, `unexpected argument "extra"`},
+		{"pprof without its build tag", "--pprof 127.0.0.1:6060", 2, "--pprof needs a build with -tags pprof"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
+			if strings.HasPrefix(tc.args, "--pprof") && servePprof != nil {
+				t.Skip("a build with -tags pprof serves pprof instead of refusing the flag")
+			}
 			cmd := exec.Command(os.Args[0], "-test.run=^TestRunMain$")
 			cmd.Env = append(os.Environ(), "JOB_QUEUE_ARGS="+tc.args)
 			out, err := cmd.CombinedOutput()

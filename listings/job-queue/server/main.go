@@ -35,7 +35,15 @@ type Config struct {
 	QueueCapacity int
 	Limits        Limits
 	Retention     Retention
+	// PprofAddr serves net/http/pprof there; "" for none (the default).
+	PprofAddr string
 }
+
+// servePprof serves net/http/pprof on an address. pprof.go sets it, in a
+// build with -tags pprof only, so the default build, the one the book
+// measures, does not link net/http/pprof. The Rust twin has no profiling
+// endpoint (samply or cargo flamegraph profile it from outside).
+var servePprof func(addr string)
 
 // ANCHOR: limits
 // Limits say how long the server waits for slow clients and for its own
@@ -91,6 +99,7 @@ func parseConfig(args []string, lookupEnv func(string) (string, bool), output io
 	fs.IntVar(&c.Retention.Count, "keep-finished", d.Count, "finished jobs remembered")
 	fs.IntVar(&c.Retention.Bytes, "keep-finished-bytes", d.Bytes, "bytes of finished results and errors remembered")
 	fs.DurationVar(&c.Retention.Age, "keep-finished-for", d.Age, "how long finished jobs are remembered")
+	fs.StringVar(&c.PprofAddr, "pprof", "", "serve net/http/pprof on this address (needs a build with -tags pprof)")
 	// Parse prints its own errors, and the usage, to output; -h gives
 	// flag.ErrHelp after the usage. The checks below print theirs the same way.
 	if err := fs.Parse(args); err != nil {
@@ -112,6 +121,9 @@ func parseConfig(args []string, lookupEnv func(string) (string, bool), output io
 	}
 	if c.Workers < 1 || c.QueueCapacity < 1 || c.Limits.MaxConnections < 1 {
 		return usageError(errors.New("--workers, --queue-capacity and --max-connections must be at least 1"))
+	}
+	if c.PprofAddr != "" && servePprof == nil {
+		return usageError(errors.New("--pprof needs a build with -tags pprof"))
 	}
 	return c, nil
 }
@@ -153,6 +165,9 @@ func serve(config Config) (uint64, error) {
 	}
 	slog.Info("listening on", "addr", ln.Addr().String(),
 		"workers", config.Workers, "queue_capacity", config.QueueCapacity)
+	if config.PprofAddr != "" {
+		go servePprof(config.PprofAddr)
+	}
 
 	limits := config.Limits
 	srv := &http.Server{

@@ -4,12 +4,20 @@ package main
 
 import (
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 )
 
 func TestParseConfig(t *testing.T) {
 	t.Parallel()
+	// --pprof is taken only by a build with -tags pprof.
+	pprof, pprofRefused := config("127.0.0.1:8080", 4, 64), servePprof == nil
+	pprof.PprofAddr = "127.0.0.1:6060"
+	if pprofRefused {
+		pprof = Config{}
+	}
 	tests := []struct {
 		name    string
 		env     map[string]string
@@ -30,6 +38,7 @@ func TestParseConfig(t *testing.T) {
 		{"zero workers", nil, []string{"--workers", "0"}, Config{}, true},
 		{"bad duration", nil, []string{"--header-timeout", "soon"}, Config{}, true},
 		{"zero connections", nil, []string{"--max-connections", "0"}, Config{}, true},
+		{"pprof", nil, []string{"--pprof", "127.0.0.1:6060"}, pprof, pprofRefused},
 		{"limits", nil, []string{
 			"--header-timeout=500ms", "--body-timeout", "2s", "--drain-timeout", "1m", "--max-connections", "8",
 			"--keep-finished-bytes", "1000", "--keep-finished-for", "90s",
@@ -57,5 +66,16 @@ func config(addr string, workers, capacity int) Config {
 		Addr: addr, Workers: workers, QueueCapacity: capacity,
 		Limits:    Limits{10 * time.Second, 10 * time.Second, 25 * time.Second, 512},
 		Retention: DefaultRetention,
+	}
+}
+
+// The default build, whose size and speed the book measures, has no pprof;
+// a build with -tags pprof registers its handlers and serves them with
+// --pprof.
+func TestPprofComesOnlyWithItsBuildTag(t *testing.T) {
+	t.Parallel()
+	_, pattern := http.DefaultServeMux.Handler(httptest.NewRequest("GET", "/debug/pprof/", nil))
+	if registered, built := pattern != "", servePprof != nil; registered != built {
+		t.Errorf("net/http/pprof's handlers registered: %v; --pprof served: %v; want both or neither", registered, built)
 	}
 }

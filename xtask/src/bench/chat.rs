@@ -86,7 +86,7 @@ const SATURATION_WINDOW: Duration = Duration::from_secs(3);
 /// The saturation runs per variant, and the seconds of profile the PGO
 /// build is made from.
 const SATURATION_RUNS: usize = 5;
-const PROFILE_SECONDS: u64 = 5;
+const PROFILE_SECONDS: u32 = 5;
 /// Index of the Go twin built with PGO, after [`TWINS`]' two.
 const GO_PGO_RUN: usize = 2;
 /// Handshakes in flight at once, well below the listen backlog.
@@ -127,7 +127,7 @@ struct Sizes {
     saturation_runs: usize,
     saturation_receivers: usize,
     saturation_window: Duration,
-    profile_seconds: u64,
+    profile_seconds: u32,
     /// How long memory is left to settle before it is read.
     settle: Duration,
 }
@@ -477,44 +477,27 @@ impl Bench<'_> {
         Ok(per_client)
     }
 
-    /// Builds the Go twin with profile-guided optimisation, as the Go
-    /// documentation describes it (<https://go.dev/doc/pgo>): a CPU profile
-    /// of the server under the load it is measured with, taken from
-    /// net/http/pprof (a build with `-tags pprof`, see the twin's pprof.go)
-    /// by `go tool pprof`, then `go build -pgo=<profile>`.
+    /// The Go twin built with PGO from a profile of the saturation load
+    /// ([`super::go_pgo_build`]).
     fn go_with_pgo(&self, ctx: &Context, runtime: &tokio::runtime::Runtime) -> Result<PathBuf> {
-        let dir = "listings/chat-server/server";
-        let profiling = ctx.out_dir.join("chat-server-go-pprof");
-        super::go_build_into(ctx, dir, &profiling, &["-tags", "pprof"], &[])?;
-        let pprof_addr = free_loopback_addr()?;
-        let profile = ctx.out_dir.join("chat-server-go.pgo");
-        let url = format!(
-            "http://{pprof_addr}/debug/pprof/profile?seconds={}",
-            self.sizes.profile_seconds
-        );
-        let mut fetch = self.pinning.load_command(&ctx.go);
-        fetch
-            .args(["tool", "pprof", "-proto", "-output"])
-            .arg(&profile)
-            .arg(&url);
-        eprintln!(
-            "profiling the Go twin under the saturation load for {} s (go tool pprof {url})",
-            self.sizes.profile_seconds
-        );
-        self.pinning.on_load_cores(|| {
-            runtime.block_on(self.saturation(1, &profiling, Some((&pprof_addr, fetch))))
-        })?;
-        let binary = ctx.out_dir.join("chat-server-go-pgo");
-        let pgo = format!("-pgo={}", profile.display());
-        let took = super::go_build_into(ctx, dir, &binary, &[&pgo], &[])?;
-        eprintln!("built the Go twin with PGO in {took:.0?}");
-        Ok(binary)
+        super::go_pgo_build(
+            ctx,
+            self.pinning,
+            "listings/chat-server/server",
+            "chat-server-go",
+            self.sizes.profile_seconds,
+            |profiling, pprof_addr, fetch| {
+                self.pinning.on_load_cores(|| {
+                    runtime.block_on(self.saturation(1, profiling, Some((pprof_addr, fetch))))
+                })?;
+                Ok(())
+            },
+        )
     }
 
     /// One saturation run on a fresh process: `saturation_receivers`
     /// clients that read everything, and [`SENDERS`] clients that send
-    /// short messages as fast as the server reads them (and read their own
-    /// copies). Measured over a window after a warm-up: the messages
+    /// short messages in a closed loop ([`send_in_closed_loop`]). Measured over a window after a warm-up: the messages
     /// delivered, those the server skipped for clients that fell behind
     /// (the `lagged` errors say how many), and the server's and this
     /// process's CPU time. With `profile`, the server is the `-tags pprof`
@@ -555,14 +538,8 @@ impl Bench<'_> {
             let (socket, _) = join(&url, &format!("s{i}")).await?;
             tasks.spawn(send_in_closed_loop(socket, format!("s{i}"), counts.clone()));
         }
-        if let Some((_, mut fetch)) = profile {
-            let output = tokio::task::spawn_blocking(move || fetch.output()).await??;
-            ensure!(
-                output.status.success(),
-                "go tool pprof failed:\n{}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
+        if let Some((_, fetch)) = profile {
+            tokio::task::spawn_blocking(move || super::run_timed(fetch, "go tool pprof")).await??;
             tasks.abort_all();
             return Ok(Saturation::default());
         }
@@ -819,13 +796,6 @@ fn saturation_rows(case: &str, rust: &[Saturation], go: &[Saturation]) -> Vec<Ro
             Row::sampled(case, metric, unit, &rust, &go, round2)
         })
         .collect()
-}
-
-/// An address on loopback that was free a moment ago, for the profiling
-/// build's pprof server.
-fn free_loopback_addr() -> Result<String> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-    Ok(listener.local_addr()?.to_string())
 }
 
 /// Waits until the server has used no CPU time for a while (the frames

@@ -8,7 +8,10 @@
 //!
 //! 1. **Saturation (closed loop).** [`CONNECTIONS`] connections, each
 //!    sending its next request as soon as the last is answered. What the
-//!    server accepted (202) per second there is its capacity.
+//!    server accepted (202) per second there is its capacity. Go runs twice
+//!    more here: tuned for throughput ([`GO_TUNED`]), and built with
+//!    profile-guided optimisation from a profile of this load
+//!    ([`Bench::go_with_pgo`]).
 //! 2. **Fixed rates (open loop).** oha sends at 25, 50, 75 and 100 % of the
 //!    slower twin's capacity whatever the server does, and with
 //!    `--latency-correction` counts a request's latency from when it should
@@ -57,8 +60,12 @@ const TWINS: [&str; 2] = ["rust", "go"];
 /// (runtime/extern.go and runtime/debug/garbage.go: the limit is kept
 /// even with GOGC=off). The saturation case runs it as a third twin.
 const GO_TUNED: [(&str, &str); 2] = [("GOGC", "off"), ("GOMEMLIMIT", "256MiB")];
-/// Index of the tuned Go run, after [`TWINS`]' two.
+/// Index of the tuned Go run, after [`TWINS`]' two, and of the run of the
+/// Go twin built with PGO ([`super::go_pgo_build`]) from a profile of
+/// [`PROFILE_SECONDS`] of the saturation load.
 const GO_TUNED_RUN: usize = 2;
+const GO_PGO_RUN: usize = 3;
+const PROFILE_SECONDS: u32 = 5;
 
 pub fn run(ctx: &Context) -> Result<()> {
     let oha = ctx.cargo_tool(OHA.0, OHA.1, OHA.0)?;
@@ -78,34 +85,33 @@ pub fn run(ctx: &Context) -> Result<()> {
         seconds,
     };
 
-    // Saturation: every run of both twins and of tuned Go, interleaved.
+    let pgo_binary = bench.go_with_pgo(ctx)?;
+
+    // Saturation: every run of both twins, of tuned Go and of Go built with
+    // PGO, interleaved.
     let mut closed: [Vec<Sample>; 2] = [Vec::new(), Vec::new()];
     let mut tuned: Vec<Sample> = Vec::new();
+    let mut pgo: Vec<Sample> = Vec::new();
     let mut observed = Value::Null;
     for run in 0..runs {
         for which in saturation_order(run) {
             let twin = which.min(1);
-            let label = if which == GO_TUNED_RUN {
-                "tuned Go"
-            } else {
-                TWINS[twin]
+            let (label, binary, env): (&str, &Path, &[(&str, &str)]) = match which {
+                GO_TUNED_RUN => ("tuned Go", &binaries[1], &GO_TUNED),
+                GO_PGO_RUN => ("PGO-built Go", &pgo_binary, &[]),
+                twin => (TWINS[twin], &binaries[twin], &[]),
             };
             eprintln!("saturation, run {} of {runs}: the {label} twin", run + 1);
-            let env: &[(&str, &str)] = if which == GO_TUNED_RUN {
-                &GO_TUNED
-            } else {
-                &[]
-            };
-            let server = bench.start_with(twin, &binaries[twin], env)?;
-            if which != GO_TUNED_RUN {
+            let server = bench.start_with(twin, binary, env, &[])?;
+            if which < GO_TUNED_RUN {
                 observed[TWINS[twin]] = pinning.observe(server.pid())?;
             }
             let sample = bench.load(&server, &Load::Closed)?;
             eprintln!("  {}", sample.summary());
-            if which == GO_TUNED_RUN {
-                tuned.push(sample);
-            } else {
-                closed[twin].push(sample);
+            match which {
+                GO_TUNED_RUN => tuned.push(sample),
+                GO_PGO_RUN => pgo.push(sample),
+                twin => closed[twin].push(sample),
             }
             drain(server)?;
         }
@@ -157,6 +163,8 @@ pub fn run(ctx: &Context) -> Result<()> {
             .join(", ")
     );
     rows.extend(rows_of(&tuned_case, &[closed[0].clone(), tuned]));
+    let pgo_case = format!("closed loop, {CONNECTIONS} connections, Go built with PGO");
+    rows.extend(rows_of(&pgo_case, &[closed[0].clone(), pgo]));
     for ((percent, rate), samples) in rates.iter().zip(&open) {
         rows.extend(rows_of(
             &format!("open loop at {percent} % ({rate:.0}/s)"),
@@ -183,6 +191,10 @@ pub fn run(ctx: &Context) -> Result<()> {
             "capacity_accepted_per_s": super::round1(slower),
             "body": BODY, "load_generator": format!("{} {}", OHA.0, OHA.1),
             "go_tuned_env": GO_TUNED.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(),
+            "go_pgo": format!(
+                "go build -pgo=<profile>, the profile {} s of net/http/pprof's CPU profile of a -tags pprof build under the closed-loop load",
+                ctx.pick(PROFILE_SECONDS, 1)
+            ),
             "oha_version": super::first_line(std::process::Command::new(&oha).arg("--version")),
             "order": "runs interleaved; run 1 Rust first, run 2 Go first, and so on",
         },
@@ -194,11 +206,12 @@ pub fn run(ctx: &Context) -> Result<()> {
     Ok(())
 }
 
-/// The order of the saturation runs in `run`: Rust, Go and tuned Go
-/// ([`GO_TUNED_RUN`]), each going first in turn.
-fn saturation_order(run: usize) -> [usize; 3] {
-    let mut order = [0, 1, GO_TUNED_RUN];
-    order.rotate_left(run % 3);
+/// The order of the saturation runs in `run`: Rust, Go, tuned Go
+/// ([`GO_TUNED_RUN`]) and Go with PGO ([`GO_PGO_RUN`]), each going first
+/// in turn.
+fn saturation_order(run: usize) -> [usize; 4] {
+    let mut order = [0, 1, GO_TUNED_RUN, GO_PGO_RUN];
+    order.rotate_left(run % 4);
     order
 }
 
@@ -246,17 +259,23 @@ struct Bench<'a> {
 impl Bench<'_> {
     /// Starts twin `twin` on the server's cores and warms it up.
     fn start(&self, twin: usize, binary: &Path) -> Result<Server> {
-        self.start_with(twin, binary, &[])
+        self.start_with(twin, binary, &[], &[])
     }
 
-    /// [`Bench::start`], with more environment variables for the twin.
-    fn start_with(&self, twin: usize, binary: &Path, env: &[(&str, &str)]) -> Result<Server> {
-        let mut command = self.pinning.server_twin(TWINS[twin], binary).args([
-            "--workers",
-            WORKERS,
-            "--queue-capacity",
-            QUEUE_CAPACITY,
-        ]);
+    /// [`Bench::start`], with more environment variables and arguments for
+    /// the twin.
+    fn start_with(
+        &self,
+        twin: usize,
+        binary: &Path,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Result<Server> {
+        let mut command = self
+            .pinning
+            .server_twin(TWINS[twin], binary)
+            .args(["--workers", WORKERS, "--queue-capacity", QUEUE_CAPACITY])
+            .args(args.iter().copied());
         for (key, value) in env {
             command = command.env(key, value);
         }
@@ -264,6 +283,34 @@ impl Bench<'_> {
         self.oha(&server.url("/jobs"), &["-n", "2000", "-c", "16"])
             .context("warming up")?;
         Ok(server)
+    }
+
+    /// The Go twin built with PGO from a profile of the closed-loop load
+    /// ([`super::go_pgo_build`]): the profiling build runs under oha for a
+    /// little longer than the profile takes.
+    fn go_with_pgo(&self, ctx: &Context) -> Result<std::path::PathBuf> {
+        let seconds = ctx.pick(PROFILE_SECONDS, 1);
+        super::go_pgo_build(
+            ctx,
+            self.pinning,
+            "listings/job-queue/server",
+            "job-queue-go",
+            seconds,
+            |profiling, pprof_addr, fetch| {
+                let server = self.start_with(1, profiling, &[], &["--pprof", pprof_addr])?;
+                let longer = Bench {
+                    seconds: seconds + 2,
+                    ..*self
+                };
+                std::thread::scope(|scope| {
+                    let load = scope.spawn(|| longer.load(&server, &Load::Closed));
+                    super::run_timed(fetch, "go tool pprof")?;
+                    load.join().expect("the load thread does not panic")?;
+                    anyhow::Ok(())
+                })?;
+                drain(server)
+            },
+        )
     }
 
     /// One case against a running server.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result, bail, ensure};
 use serde_json::{Value, json};
 
 pub mod build;
@@ -446,6 +446,58 @@ pub fn go_build(ctx: &Context, dir: &str, name: &str) -> Result<PathBuf> {
     fs::create_dir_all(&ctx.out_dir)?;
     let binary = ctx.out_dir.join(name);
     go_build_into(ctx, dir, &binary, &[], &[])?;
+    Ok(binary)
+}
+
+/// Builds the Go twin in `dir` with profile-guided optimisation, as the Go
+/// documentation describes it (<https://go.dev/doc/pgo>): a CPU profile of
+/// the server under the load it is measured with, then `go build
+/// -pgo=<profile>`. The twin is built with `-tags pprof` (its pprof.go
+/// serves net/http/pprof with `--pprof ADDR`), and `under_load` is called
+/// with that binary, a free loopback address for `--pprof`, and the command
+/// (`go tool pprof`, on the load's cores) that takes `seconds` of profile
+/// from it: `under_load` starts the binary, puts it under the benchmark's
+/// load and runs the command meanwhile. Returns the PGO build,
+/// `target/bench/<name>-pgo` (in a quick run, the profiling build).
+pub fn go_pgo_build(
+    ctx: &Context,
+    pinning: &pinning::Pinning,
+    dir: &str,
+    name: &str,
+    seconds: u32,
+    under_load: impl FnOnce(&Path, &str, Command) -> Result<()>,
+) -> Result<PathBuf> {
+    let profiling = ctx.out_dir.join(format!("{name}-pprof"));
+    go_build_into(ctx, dir, &profiling, &["-tags", "pprof"], &[])?;
+    let pprof_addr = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .to_string();
+    let profile = ctx.out_dir.join(format!("{name}.pgo"));
+    let url = format!("http://{pprof_addr}/debug/pprof/profile?seconds={seconds}");
+    let mut fetch = pinning.load_command(&ctx.go);
+    fetch
+        .args(["tool", "pprof", "-proto", "-output"])
+        .arg(&profile)
+        .arg(&url);
+    eprintln!("profiling the Go twin under load for {seconds} s (go tool pprof {url})");
+    under_load(&profiling, &pprof_addr, fetch)?;
+    ensure!(
+        fs::metadata(&profile).is_ok_and(|m| m.len() > 0),
+        "go tool pprof wrote no profile to {}",
+        profile.display()
+    );
+    if ctx.quick {
+        // A PGO build compiles every package again, the standard library
+        // included, since the profile is part of each package's cache key:
+        // about 15 s on two cores, each time. A smoke run takes the profile
+        // and lets the profiling build stand in for the PGO one.
+        eprintln!("a quick run does not build with the profile; the profiling build stands in");
+        return Ok(profiling);
+    }
+    let binary = ctx.out_dir.join(format!("{name}-pgo"));
+    let pgo = format!("-pgo={}", profile.display());
+    let took = go_build_into(ctx, dir, &binary, &[&pgo], &[])?;
+    eprintln!("built the Go twin with PGO in {took:.0?}");
     Ok(binary)
 }
 
