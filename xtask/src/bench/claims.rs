@@ -205,10 +205,11 @@ const CLAIMS: &[Claim] = &[
     },
     Claim {
         chapter: "when-to-stay-with-go.md",
-        words: "after a one-line change the two rebuilt with no measurable difference",
-        says: Says::NoMeasurableDifference {
+        words: "after a one-line change the Rust twin took longer to rebuild too",
+        says: Says::Compare {
             rows: |r| r.find("build", "rebuild after a one-line change", "build time"),
             at_least: 1,
+            order: Order::Higher,
         },
     },
     Claim {
@@ -564,7 +565,17 @@ mod tests {
 
     #[test]
     fn no_measurable_difference_holds_only_while_the_ranges_overlap() {
-        let same = claim("the two rebuilt with no measurable difference");
+        // No sentence of the book says this of rebuilds today (the
+        // figures are close, and their order has changed between runs);
+        // the claim is built here so the rule stays tested.
+        let same = Claim {
+            chapter: "when-to-stay-with-go.md",
+            words: "the two rebuilt with no measurable difference",
+            says: Says::NoMeasurableDifference {
+                rows: |r| r.find("build", "rebuild after a one-line change", "build time"),
+                at_least: 1,
+            },
+        };
         let case = "rebuild after a one-line change";
         let overlap = results(vec![build_time(case, &[0.9, 1.1], &[1.0, 1.3])]);
         let apart = results(vec![build_time(case, &[0.9, 0.95], &[1.0, 1.3])]);
