@@ -19,9 +19,9 @@
 //!    once the room is quiet: (RSS at N − RSS before) / N is the memory per
 //!    joined client.
 //! 2. **Broadcast latency** (fresh process, [`RUNS`] runs). Joins 1,000
-//!    clients and one sender, then the sender sends a bounded number of rounds, one
-//!    message at a time, each stamped with its send time; every client
-//!    records when the message arrived. Reported: the p50 and p99 of those
+//!    clients and one sender, then the sender sends a bounded number of
+//!    rounds, one message at a time, each stamped with its send time; every
+//!    client records when the message arrived. Reported: the p50 and p99 of those
 //!    1,000 × rounds latencies, the p50 of the time a round takes to reach
 //!    everyone, and the server's CPU time per 1,000 delivered messages.
 //! 3. **Saturation** (fresh process, [`SATURATION_RUNS`] runs). Joins
@@ -497,10 +497,10 @@ impl Bench<'_> {
 
     /// One saturation run on a fresh process: `saturation_receivers`
     /// clients that read everything, and [`SENDERS`] clients that send
-    /// short messages in a closed loop ([`send_in_closed_loop`]). Measured over a window after a warm-up: the messages
-    /// delivered, those the server skipped for clients that fell behind
-    /// (the `lagged` errors say how many), and the server's and this
-    /// process's CPU time. With `profile`, the server is the `-tags pprof`
+    /// short messages in a closed loop ([`send_in_closed_loop`]). Measured
+    /// over a window after a warm-up: the messages delivered, those the
+    /// server skipped for clients that fell behind (the `lagged` errors say
+    /// how many), and the server's and this process's CPU time. With `profile`, the server is the `-tags pprof`
     /// build, serves pprof on that address, and the load runs while the
     /// command fetches the profile (the figures are thrown away).
     async fn saturation(
@@ -552,6 +552,15 @@ impl Bench<'_> {
             !server.log().contains("panic"),
             "{}",
             failure(&server, "the saturation run")
+        );
+        // Frames are counted by their text (see `count_frames`), so a
+        // change to how a twin writes them would count none.
+        ensure!(
+            after.delivered > before.delivered,
+            "no message was counted as delivered in the saturation window; do the {} twin's \
+             message frames still contain {}?",
+            TWINS[twin],
+            MESSAGE_TYPE
         );
         Ok(Saturation::between(
             &before,
@@ -647,6 +656,10 @@ struct Counts {
     missed: std::sync::atomic::AtomicU64,
 }
 
+/// What every chat message frame of both twins contains, as they write
+/// JSON (compact, the type first).
+const MESSAGE_TYPE: &str = r#""type":"message""#;
+
 /// Counts one client's frames until the connection ends. A frame is not
 /// parsed unless it is the rare `lagged` error: the client shares its core
 /// with a hundred others and must keep up with the server.
@@ -658,7 +671,7 @@ async fn count_frames(
     use std::sync::atomic::Ordering::Relaxed;
     while let Some(Ok(frame)) = frames.next().await {
         let Message::Text(text) = frame else { continue };
-        if text.contains(r#""type":"message""#) {
+        if text.contains(MESSAGE_TYPE) {
             counts.delivered.fetch_add(1, Relaxed);
         } else if let Some(missed) = lagged_count(&text) {
             counts.missed.fetch_add(missed, Relaxed);
@@ -683,7 +696,7 @@ async fn send_in_closed_loop(socket: Socket, name: String, counts: std::sync::Ar
             let Some(Ok(Message::Text(text))) = frames.next().await else {
                 return;
             };
-            if text.contains(r#""type":"message""#) {
+            if text.contains(MESSAGE_TYPE) {
                 counts.delivered.fetch_add(1, Relaxed);
                 if text.contains(&own) {
                     break;
@@ -976,6 +989,17 @@ mod tests {
         assert_eq!(read_stamp(&stamp(7, 123_456)), Some((7, 123_456)));
         assert_eq!(read_stamp("hello"), None);
         assert_eq!(read_stamp("1 x"), None);
+    }
+
+    #[test]
+    fn lagged_errors_are_read_from_either_twin() {
+        // The Rust twin's wording (client.rs) and the Go twin's (client.go)
+        // are the same sentence.
+        let lagged = r#"{"type":"error","code":"lagged","message":"you read too slowly and missed 17 messages"}"#;
+        assert_eq!(lagged_count(lagged), Some(17));
+        let other = r#"{"type":"error","code":"rate_limited","message":"slow down"}"#;
+        assert_eq!(lagged_count(other), None);
+        assert!(r#"{"type":"message","from":"ada","text":"hi"}"#.contains(MESSAGE_TYPE));
     }
 
     #[test]
