@@ -242,9 +242,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let pgo_binary = bench.go_with_pgo(ctx, &runtime)?;
     let mut saturated: [Vec<Saturation>; 3] = [vec![], vec![], vec![]];
     for run in 0..sizes.saturation_runs {
-        let mut order = [0, 1, GO_PGO_RUN];
-        order.rotate_left(run % 3);
-        for variant in order {
+        for variant in super::in_turn([0, 1, GO_PGO_RUN], run) {
             let (twin, binary, label) = match variant {
                 GO_PGO_RUN => (1, &pgo_binary, "Go with PGO"),
                 twin => (twin, &binaries[twin], TWINS[twin]),

@@ -94,7 +94,7 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut pgo: Vec<Sample> = Vec::new();
     let mut observed = Value::Null;
     for run in 0..runs {
-        for which in saturation_order(run) {
+        for which in super::in_turn([0, 1, GO_TUNED_RUN, GO_PGO_RUN], run) {
             let twin = which.min(1);
             let (label, binary, env): (&str, &Path, &[(&str, &str)]) = match which {
                 GO_TUNED_RUN => ("tuned Go", &binaries[1], &GO_TUNED),
@@ -204,15 +204,6 @@ pub fn run(ctx: &Context) -> Result<()> {
     });
     ctx.write_results("job-queue", &results)?;
     Ok(())
-}
-
-/// The order of the saturation runs in `run`: Rust, Go, tuned Go
-/// ([`GO_TUNED_RUN`]) and Go with PGO ([`GO_PGO_RUN`]), each going first
-/// in turn.
-fn saturation_order(run: usize) -> [usize; 4] {
-    let mut order = [0, 1, GO_TUNED_RUN, GO_PGO_RUN];
-    order.rotate_left(run % 4);
-    order
 }
 
 /// The rows of one case: medians and ranges of every run's figures.

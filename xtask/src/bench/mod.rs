@@ -224,11 +224,15 @@ impl Row {
 /// runs, Go (1) in odd ones, so neither always runs on a machine the
 /// other has just warmed.
 pub fn order(run: usize) -> [usize; 2] {
-    if run.is_multiple_of(2) {
-        [0, 1]
-    } else {
-        [1, 0]
-    }
+    in_turn([0, 1], run)
+}
+
+/// The variants of a case (the two twins, and any further build or
+/// setting of one, such as tuned Go) in the order run `run` starts them:
+/// each goes first in turn.
+pub fn in_turn<const N: usize>(mut variants: [usize; N], run: usize) -> [usize; N] {
+    variants.rotate_left(run % N);
+    variants
 }
 
 /// The median of `samples` (the lower middle one for an even count) and
@@ -631,6 +635,14 @@ pub fn quick(ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_variant_goes_first_in_turn() {
+        assert_eq!([order(0), order(1), order(2)], [[0, 1], [1, 0], [0, 1]]);
+        let firsts: Vec<usize> = (0..4).map(|run| in_turn([0, 1, 2, 3], run)[0]).collect();
+        assert_eq!(firsts, [0, 1, 2, 3]);
+        assert_eq!(in_turn([0, 1, 2], 4), [1, 2, 0]);
+    }
 
     #[test]
     fn the_median_and_range_of_samples() {
