@@ -77,10 +77,11 @@ const SERVICES: &[Service] = &[
 const STARTS: usize = 7;
 /// Samples of each inner-loop figure but the clean builds.
 const SAMPLES: usize = 5;
-/// Samples of each clean build: about a minute each for a Rust debug
-/// build, half of that for Go with an empty cache, and two to three
-/// minutes for a Rust release build, so more would take `bench all` past
-/// twenty minutes on two cores.
+/// Samples of each clean build. On the two-core machine of
+/// src/measurements/machine.md one takes about 24 s for a Rust debug build,
+/// 14 s for Go with an empty cache and 46 s for a Rust release build, and
+/// the chat benchmark's memory runs leave no room for more: five of each
+/// would add close to four minutes and take `bench all` past twenty.
 const CLEAN_SAMPLES: usize = 3;
 const CLEAN_RELEASE_SAMPLES: usize = 2;
 

@@ -69,9 +69,14 @@ const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
-/// Runs of the memory phases and of the broadcast per twin. Memory is
-/// measured once per twin: it is the slowest phase (see [`JOINED`]).
-const MEMORY_RUNS: usize = 1;
+/// Runs of the memory phases and of the broadcast per twin. Memory has
+/// two runs, the fewest that show a spread: one costs each twin 110 to
+/// 140 s, nearly all of it the server's CPU (see [`JOINED`]), so a third
+/// would take `bench all` past twenty minutes. Measuring the two twins'
+/// rooms side by side, one server on each core, was tried once and
+/// dropped: the Go twin's figure at 10,000 came out higher than in any
+/// run alone, so it depended on what else the machine was doing.
+const MEMORY_RUNS: usize = 2;
 const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
 const ROUNDS: usize = 100;
@@ -82,7 +87,7 @@ const WARMUP_ROUNDS: usize = 10;
 const SATURATION_RECEIVERS: usize = 100;
 const SENDERS: usize = 8;
 const SATURATION_WARMUP: Duration = Duration::from_secs(1);
-const SATURATION_WINDOW: Duration = Duration::from_secs(3);
+const SATURATION_WINDOW: Duration = Duration::from_secs(2);
 /// The saturation runs per variant, and the seconds of profile the PGO
 /// build is made from.
 const SATURATION_RUNS: usize = 5;
@@ -466,8 +471,9 @@ impl Bench<'_> {
             let after_kib = rss_kib(&server)?;
             per_client.push((after_kib - before_kib) / target as f64);
             eprintln!(
-                "  {target} joined clients: {:.1} KiB each; joined in {joined_in:.0?}, \
-                 quiet after {:.0?}",
+                "  the {} twin, {target} joined clients: {:.1} KiB each; joined in \
+                 {joined_in:.0?}, quiet after {:.0?}",
+                TWINS[twin],
                 per_client.last().unwrap(),
                 step.elapsed()
             );
