@@ -69,21 +69,23 @@ const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
-/// Runs of the memory phases and of the broadcast per twin. Memory has
-/// two runs, the fewest that show a spread: one costs each twin 110 to
-/// 140 s, nearly all of it the server's CPU (see [`JOINED`]), so a third
-/// would take `bench all` past twenty minutes. Measuring the two twins'
+/// Runs of the memory phases per twin: two, the fewest that show a
+/// spread. One costs each twin 100 to 140 s, nearly all of it the server's
+/// CPU (see [`JOINED`]), so a third would take `bench all` past twenty
+/// minutes. Measuring the two twins'
 /// rooms side by side, one server on each core, was tried once and
 /// dropped: the Go twin's figure at 10,000 came out higher than in any
 /// run alone, so it depended on what else the machine was doing.
 const MEMORY_RUNS: usize = 2;
+/// Runs of the broadcast per twin.
 const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
 const ROUNDS: usize = 100;
 const WARMUP_ROUNDS: usize = 10;
 /// Saturation: clients that only read, clients that send with one message
 /// in flight each ([`send_in_closed_loop`]), and how long the load runs
-/// before and while it is measured.
+/// before and while it is measured (the window is two seconds, as the job
+/// queue's and the notes service's cases are, since the memory got its second run).
 const SATURATION_RECEIVERS: usize = 100;
 const SENDERS: usize = 8;
 const SATURATION_WARMUP: Duration = Duration::from_secs(1);
