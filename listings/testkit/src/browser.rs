@@ -125,6 +125,10 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// How often [`Browser::launch_with`] starts chromedriver when the port it
+/// picked was taken before it could bind it.
+pub const LAUNCH_ATTEMPTS: u32 = 3;
+
 /// How to start the browser; [`Options::default`] is what tests normally want.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -170,8 +174,28 @@ impl Browser {
         Browser::launch_with(Options::default()).await
     }
 
-    /// Starts chromedriver on a free loopback port and waits until it listens.
+    /// Starts chromedriver on a free loopback port and waits until it
+    /// listens. Asked for port 0, chromedriver picks a port itself, and it
+    /// has exited with "IPv4 port not available" when that port was taken
+    /// before it could listen on it (once, in a CI run whose other tests
+    /// held many loopback ports); a launch that fails that way is tried
+    /// again, up to [`LAUNCH_ATTEMPTS`] times.
     pub async fn launch_with(options: Options) -> Result<Browser> {
+        let mut attempt = 1;
+        loop {
+            match Browser::launch_once(options.clone()).await {
+                Err(Error::Launch { log, .. })
+                    if attempt < LAUNCH_ATTEMPTS && log.contains("port not available") =>
+                {
+                    attempt += 1;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// One start of chromedriver, for [`Browser::launch_with`].
+    async fn launch_once(options: Options) -> Result<Browser> {
         for (program, variable) in [
             (&options.chromium, "CHROMIUM"),
             (&options.chromedriver, "CHROMEDRIVER"),

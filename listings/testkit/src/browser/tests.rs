@@ -102,6 +102,69 @@ async fn a_missing_browser_says_how_to_install_it() {
     );
 }
 
+/// A stand-in for chromedriver: a script that, like the real one when
+/// the port it picked is taken, exits saying so `failures` times (counted
+/// in a file beside it), then says it started and waits.
+fn driver_that_fails(dir: &std::path::Path, failures: u32) -> Options {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = dir.join("chromedriver");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\n\
+             count=$(cat \"$0.runs\" 2>/dev/null || echo 0)\n\
+             echo $((count + 1)) > \"$0.runs\"\n\
+             if [ \"$count\" -lt {failures} ]; then\n\
+               echo 'IPv4 port not available. Exiting...'\n\
+               exit 1\n\
+             fi\n\
+             echo 'ChromeDriver was started successfully on port 4444.'\n\
+             exec sleep 60\n"
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    Options {
+        chromium: script.clone(), // only checked to exist
+        chromedriver: script,
+        ..Options::default()
+    }
+}
+
+fn runs(dir: &std::path::Path) -> String {
+    std::fs::read_to_string(dir.join("chromedriver.runs"))
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_port_taken_before_chromedriver_binds_it_is_tried_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = driver_that_fails(dir.path(), LAUNCH_ATTEMPTS - 1);
+    let browser = Browser::launch_with(options)
+        .await
+        .expect("the last try starts");
+    assert_eq!(browser.url, "http://127.0.0.1:4444");
+    assert_eq!(runs(dir.path()), LAUNCH_ATTEMPTS.to_string());
+}
+
+#[tokio::test]
+async fn a_port_taken_every_time_fails_after_the_last_try() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = driver_that_fails(dir.path(), LAUNCH_ATTEMPTS);
+    let error = Browser::launch_with(options)
+        .await
+        .err()
+        .expect("no try starts");
+    let message = error.to_string();
+    assert!(
+        matches!(error, Error::Launch { .. }) && message.contains("IPv4 port not available"),
+        "{message}"
+    );
+    assert_eq!(runs(dir.path()), LAUNCH_ATTEMPTS.to_string());
+}
+
 /// Integration tests against a real Chromium and pages served by a tiny
 /// HTTP server on a loopback port. They need Chromium and chromedriver, so
 /// a plain `cargo test` skips them; `cargo xtask test` runs them.
