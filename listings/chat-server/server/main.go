@@ -46,6 +46,7 @@ type config struct {
 	writeTimeout    time.Duration
 	headerTimeout   time.Duration
 	shutdownGrace   time.Duration
+	sendBufferBytes int
 	pprofAddr       string
 }
 
@@ -62,6 +63,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.IntVar(&writeTimeoutMs, "write-timeout-ms", 10000, "how long one frame may take to reach a client before it is dropped")
 	fs.IntVar(&headerTimeoutMs, "header-timeout-ms", 10000, "how long a connection may take to send its request headers")
 	fs.IntVar(&shutdownGraceMs, "shutdown-grace-ms", 5000, "how long shutdown waits for connections before it cuts them")
+	fs.IntVar(&cfg.sendBufferBytes, "send-buffer-bytes", 0, "the kernel's send buffer for each connection (0: the kernel sizes it)")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty; needs a build with -tags pprof)")
 	// Parse prints its own errors, and the usage, to output; -h gives
 	// flag.ErrHelp after the usage. The checks below print theirs the same way.
@@ -79,8 +81,8 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 || headerTimeoutMs < 1 {
 		return usageError(errors.New("--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and --header-timeout-ms must be at least 1"))
 	}
-	if shutdownGraceMs < 0 {
-		return usageError(errors.New("--shutdown-grace-ms must not be negative"))
+	if shutdownGraceMs < 0 || cfg.sendBufferBytes < 0 {
+		return usageError(errors.New("--shutdown-grace-ms and --send-buffer-bytes must not be negative"))
 	}
 	if cfg.pprofAddr != "" && servePprof == nil {
 		return usageError(errors.New("--pprof needs a build with -tags pprof"))
@@ -113,6 +115,9 @@ func run(ctx context.Context, cfg config) error {
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
+	}
+	if cfg.sendBufferBytes > 0 {
+		ln = sendBufferListener{ln, cfg.sendBufferBytes}
 	}
 	chat := newChatServer(ctx, cfg)
 	mux := http.NewServeMux()
@@ -162,3 +167,19 @@ func run(ctx context.Context, cfg config) error {
 }
 
 // ANCHOR_END: run
+
+// sendBufferListener gives each accepted connection a smaller kernel send
+// buffer: the writes to a client that stops reading block sooner, so
+// --buffer rather than the kernel decides when it lags.
+type sendBufferListener struct {
+	net.Listener
+	bytes int
+}
+
+func (l sendBufferListener) Accept() (net.Conn, error) {
+	conn, err := l.Listener.Accept()
+	if tcp, ok := conn.(*net.TCPConn); ok {
+		_ = tcp.SetWriteBuffer(l.bytes) // on failure the kernel's size stays
+	}
+	return conn, err
+}

@@ -25,14 +25,15 @@ func TestParseFlags(t *testing.T) {
 		want *config // nil: refused
 	}{
 		{"defaults", "", &defaults},
-		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --header-timeout-ms 400 --shutdown-grace-ms=0",
-			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, headerTimeout: 400 * time.Millisecond}},
+		{"all flags", "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 -buffer 2 --write-timeout-ms 300 --header-timeout-ms 400 --shutdown-grace-ms=0 --send-buffer-bytes 4096",
+			&config{addr: "127.0.0.1:0", joinTimeout: 250 * time.Millisecond, maxMessageBytes: 1024, ratePerSec: 9, buffer: 2, writeTimeout: 300 * time.Millisecond, headerTimeout: 400 * time.Millisecond, sendBufferBytes: 4096}},
 		{"pprof", "--pprof 127.0.0.1:6060", withPprof},
 		{"missing value", "--buffer", nil},
 		{"zero buffer", "--buffer 0", nil},
 		{"zero write timeout", "--write-timeout-ms 0", nil},
 		{"zero header timeout", "--header-timeout-ms 0", nil},
 		{"negative grace", "--shutdown-grace-ms -1", nil},
+		{"negative send buffer", "--send-buffer-bytes -1", nil},
 		{"not a number", "--rate-per-sec fast", nil},
 		{"unknown flag", "--colour blue", nil},
 	}

@@ -14,7 +14,8 @@
 //!    and after: the difference divided by the count is what one waiting
 //!    connection costs. Then, on another fresh process, joins clients up to
 //!    each count of [`JOINED`] (clients with small receive buffers that do
-//!    not read while others join, see [`connect_small`]), then has every
+//!    not read while others join, see [`connect_small`], and a server with
+//!    small send buffers, [`JOINED_FLAGS`]), then has every
 //!    client read what the server sent it ([`drain`]), and reads `VmRSS`
 //!    once the room is quiet: (RSS at N − RSS before) / N is the memory per
 //!    joined client.
@@ -62,21 +63,27 @@ const IDLE_TARGET: usize = 10_000;
 /// The joined-client counts memory is read at. Joining is quadratic in
 /// both twins, as the protocol asks (each newcomer's welcome lists every
 /// member, and every member is told of the newcomer): the 10,000th join
-/// writes 10,000 frames, and joining 10,000 clients took 60 to 80 s of
-/// server CPU per twin here, most of `bench chat`'s time.
+/// sends 10,000 announcements, and the memory runs are most of `bench
+/// chat`'s time.
 const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
+/// Flags added for the joined clients' server. A member that has stopped
+/// reading takes announcements until its socket's send buffer is full, and
+/// only then does the twin's bounded queue skip them. Left to the kernel,
+/// that buffer grew to about 64 KB here, close to 2,000 announcements written
+/// one by one to each member, and joining 10,000 clients took 60 to 80 s
+/// of server CPU per twin; with 4,096 bytes (8 KiB, as Linux doubles it)
+/// one twin's whole memory run took 45 to 60 s.
+const JOINED_FLAGS: &[&str] = &["--send-buffer-bytes", "4096"];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
-/// Runs of the memory phases per twin: two, the fewest that show a
-/// spread. One costs each twin 100 to 140 s, nearly all of it the server's
-/// CPU (see [`JOINED`]), so a third would take `bench all` past twenty
-/// minutes. Measuring the two twins'
-/// rooms side by side, one server on each core, was tried once and
-/// dropped: the Go twin's figure at 10,000 came out higher than in any
-/// run alone, so it depended on what else the machine was doing.
-const MEMORY_RUNS: usize = 2;
+/// Runs of the memory phases per twin, as many as of every other case.
+/// Measuring the two twins' rooms side by side, one server on each core,
+/// was tried once and dropped: the Go twin's figure at 10,000 came out
+/// higher than in any run alone, so it depended on what else the machine
+/// was doing.
+const MEMORY_RUNS: usize = 5;
 /// Runs of the broadcast per twin.
 const RUNS: usize = 5;
 /// Measured rounds, after a few unmeasured ones that warm up both sides.
@@ -352,6 +359,7 @@ pub fn run(ctx: &Context) -> Result<()> {
                 sizes.profile_seconds
             ),
             "server_flags": FLAGS,
+            "joined_clients_server_flags": JOINED_FLAGS,
             "buffer": "default (64): Go, a 64-slot channel per member; Rust, one 64-slot broadcast ring per room",
             "open_file_limit": fd_limit,
             "address": "127.0.0.1",
@@ -437,7 +445,11 @@ impl Bench<'_> {
         binary: &Path,
         observed: &mut Value,
     ) -> Result<Vec<f64>> {
-        let server = self.start(twin, binary);
+        let server = self
+            .pinning
+            .server_twin(TWINS[twin], binary)
+            .args(FLAGS.iter().chain(JOINED_FLAGS).copied())
+            .start();
         observed[TWINS[twin]] = self.pinning.observe(server.pid())?;
         let url = ws_url(&server);
         drop(join(&url, "warmup").await?);
@@ -919,10 +931,11 @@ async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
 }
 
 /// A connection whose receive buffer is small (4 KiB), for clients that
-/// join and then stop reading for a while: the server's writes to it block
-/// soon, so the announcements of later joins are skipped (each twin's
-/// bounded queue) instead of written one by one into a large socket
-/// buffer. That keeps joining N clients from costing N² frame writes.
+/// join and then stop reading for a while: with the server's small send
+/// buffer ([`JOINED_FLAGS`]) its writes to it block soon, so the
+/// announcements of later joins are skipped (each twin's bounded queue)
+/// instead of written one by one. That keeps joining N clients from
+/// costing N² frame writes.
 async fn connect_small(url: &str, addr: std::net::SocketAddr) -> Result<Socket> {
     let connect = async {
         let socket = tokio::net::TcpSocket::new_v4()?;

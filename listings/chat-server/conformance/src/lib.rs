@@ -13,7 +13,7 @@
 //! The cases rely only on the protocol (see the server's `protocol.rs`) and
 //! the flags both twins take (`--join-timeout-ms`, `--max-message-bytes`,
 //! `--rate-per-sec`, `--buffer`, `--write-timeout-ms`, `--header-timeout-ms`,
-//! `--shutdown-grace-ms`). No case measures speed: waits are generous
+//! `--shutdown-grace-ms`, `--send-buffer-bytes`). No case measures speed: waits are generous
 //! timeouts, and the rate-limit case only needs ten frames to leave the test
 //! faster than two a second.
 
@@ -506,6 +506,59 @@ pub fn a_client_that_stops_reading_is_dropped_after_the_write_timeout(twin: &Twi
     });
 }
 // ANCHOR_END: stalled
+
+/// `--send-buffer-bytes` bounds what the kernel holds for a client that
+/// stops reading. The stalled client's receive window is 4 KiB and the
+/// server's send buffer 4,096 bytes (Linux reserves twice as much), so of
+/// [`SEND_BUFFER_MESSAGES`] messages of 1 KiB only a few dozen fit between
+/// the two kernels and the server's `--buffer` of 4; the rest are skipped
+/// and the client is told. Without the flag Linux grows the send buffer as
+/// it sees fit, and here it held all of them.
+pub fn a_small_send_buffer_makes_a_stalled_client_lag_sooner(twin: &Twin) {
+    let server = twin.start_with([
+        "--send-buffer-bytes",
+        "4096",
+        "--buffer",
+        "4",
+        "--write-timeout-ms",
+        "600000",
+        "--rate-per-sec",
+        "100000",
+        "--max-message-bytes",
+        "65536",
+    ]);
+    run(async {
+        let mut stalled = Client::connect_with_small_window(&server).await;
+        stalled.join_as("stalled").await;
+        let mut talker = Client::join(&server, "talker").await;
+        let bulk = "b".repeat(1024);
+        for i in 0..SEND_BUFFER_MESSAGES {
+            talker.send(say(&format!("{i} {bulk}"))).await;
+            assert_eq!(talker.recv_type("message").await["from"], "talker");
+        }
+        let mut received = 0;
+        while received < SEND_BUFFER_MESSAGES {
+            let frame = stalled.recv().await;
+            match frame["type"].as_str() {
+                Some("message") => received += 1,
+                Some("joined") => {}
+                Some("error") if frame["code"] == "lagged" => break,
+                _ => panic!("the stalled client got {frame}"),
+            }
+        }
+        println!("the stalled client read {received} messages before it lagged");
+        assert!(
+            received <= SMALL_SEND_BUFFER_MOST,
+            "the stalled client read {received} of {SEND_BUFFER_MESSAGES} messages before \
+             it lagged, more than {SMALL_SEND_BUFFER_MOST}: the send buffer was not made smaller"
+        );
+    });
+}
+
+/// Messages sent past the stalled client, and the most of them it may read
+/// before it lags with a small send buffer.
+const SEND_BUFFER_MESSAGES: usize = 300;
+const SMALL_SEND_BUFFER_MOST: usize = 40;
 
 /// `leave` is answered with a close frame (1000) and announced; a client
 /// that just disconnects is announced too.

@@ -10,6 +10,7 @@
 //! | `--write-timeout-ms` | `10000` | how long one frame may take to reach a client before it is dropped |
 //! | `--header-timeout-ms` | `10000` | how long a connection may take to send its request headers |
 //! | `--shutdown-grace-ms` | `5000` | how long shutdown waits for connections before it cuts them |
+//! | `--send-buffer-bytes` | `0` | the kernel's send buffer for each connection (0: the kernel sizes it) |
 //!
 //! clap reads them: both `--flag value` and `--flag=value` work, as with
 //! Go's `flag` package; a bad flag prints one usage message and exits 2, and
@@ -51,6 +52,10 @@ pub struct Config {
     /// milliseconds
     #[arg(long = "shutdown-grace-ms", default_value = "5000", value_parser = millis)]
     pub shutdown_grace: Duration,
+    /// The kernel's send buffer for each connection, in bytes (0: the
+    /// kernel sizes it)
+    #[arg(long, default_value_t = 0)]
+    pub send_buffer_bytes: usize,
 }
 
 /// A whole number of milliseconds, as the Go twin's `flag.Int` reads it.
@@ -99,11 +104,12 @@ mod tests {
                     write_timeout: Duration::from_millis(10_000),
                     header_timeout: Duration::from_millis(10_000),
                     shutdown_grace: Duration::from_millis(5000),
+                    send_buffer_bytes: 0,
                 }),
             ),
             (
                 "--addr 127.0.0.1:0 --join-timeout-ms=250 --max-message-bytes 1024 --rate-per-sec 9 --buffer 2 --write-timeout-ms 300 \
-                 --header-timeout-ms 400 --shutdown-grace-ms=0",
+                 --header-timeout-ms 400 --shutdown-grace-ms=0 --send-buffer-bytes 4096",
                 Some(Config {
                     addr: "127.0.0.1:0".parse().unwrap(),
                     join_timeout: Duration::from_millis(250),
@@ -113,11 +119,13 @@ mod tests {
                     write_timeout: Duration::from_millis(300),
                     header_timeout: Duration::from_millis(400),
                     shutdown_grace: Duration::ZERO,
+                    send_buffer_bytes: 4096,
                 }),
             ),
             ("--buffer", None),
             ("--buffer 0", None),
             ("--write-timeout-ms 0", None),
+            ("--send-buffer-bytes -1", None),
             ("--header-timeout-ms 0", None),
             ("--rate-per-sec fast", None),
             ("--colour blue", None),

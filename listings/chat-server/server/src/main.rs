@@ -43,6 +43,7 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
+use socket2::SockRef;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -153,6 +154,13 @@ async fn serve(listener: TcpListener, router: Router, app: &App) {
             // as Go's net package sets for every TCP connection.
             Ok((stream, _)) => {
                 let _ = stream.set_nodelay(true);
+                // A smaller kernel buffer for a client that stops reading:
+                // its writes block sooner, so `--buffer` rather than the
+                // kernel decides when it lags (see `--send-buffer-bytes`).
+                if app.config.send_buffer_bytes > 0 {
+                    let _ =
+                        SockRef::from(&stream).set_send_buffer_size(app.config.send_buffer_bytes);
+                }
                 stream
             }
             Err(e) => {
