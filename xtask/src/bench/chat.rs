@@ -72,13 +72,13 @@ const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 /// that buffer grew to about 64 KB here, close to 2,000 announcements written
 /// one by one to each member, and joining 10,000 clients took 60 to 80 s
 /// of server CPU per twin; with 4,096 bytes (8 KiB, as Linux doubles it)
-/// one twin's whole memory run took 45 to 60 s.
+/// one twin's whole memory run took 48 to 58 s.
 const JOINED_FLAGS: &[&str] = &["--send-buffer-bytes", "4096"];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
 const RECEIVERS: usize = 1_000;
-/// Runs of the memory phases per twin, as many as of every other case.
+/// Runs of the memory phases per twin, as many as of the other load cases.
 /// Measuring the two twins' rooms side by side, one server on each core,
 /// was tried once and dropped: the Go twin's figure at 10,000 came out
 /// higher than in any run alone, so it depended on what else the machine
