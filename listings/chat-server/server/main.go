@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -63,7 +64,7 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	fs.IntVar(&writeTimeoutMs, "write-timeout-ms", 10000, "how long one frame may take to reach a client before it is dropped")
 	fs.IntVar(&headerTimeoutMs, "header-timeout-ms", 10000, "how long a connection may take to send its request headers")
 	fs.IntVar(&shutdownGraceMs, "shutdown-grace-ms", 5000, "how long shutdown waits for connections before it cuts them")
-	fs.IntVar(&cfg.sendBufferBytes, "send-buffer-bytes", 0, "the kernel's send buffer for each connection (0: the kernel sizes it)")
+	fs.IntVar(&cfg.sendBufferBytes, "send-buffer-bytes", 0, "the kernel's send buffer for each connection (0: the kernel sizes it); at most 2147483647, as setsockopt takes a C int")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve net/http/pprof on this address (off when empty; needs a build with -tags pprof)")
 	// Parse prints its own errors, and the usage, to output; -h gives
 	// flag.ErrHelp after the usage. The checks below print theirs the same way.
@@ -81,8 +82,11 @@ func parseFlags(args []string, output io.Writer) (config, error) {
 	if cfg.ratePerSec < 1 || cfg.buffer < 1 || cfg.maxMessageBytes < 1 || writeTimeoutMs < 1 || headerTimeoutMs < 1 {
 		return usageError(errors.New("--rate-per-sec, --buffer, --max-message-bytes, --write-timeout-ms and --header-timeout-ms must be at least 1"))
 	}
-	if shutdownGraceMs < 0 || cfg.sendBufferBytes < 0 {
-		return usageError(errors.New("--shutdown-grace-ms and --send-buffer-bytes must not be negative"))
+	if shutdownGraceMs < 0 {
+		return usageError(errors.New("--shutdown-grace-ms must not be negative"))
+	}
+	if cfg.sendBufferBytes < 0 || cfg.sendBufferBytes > math.MaxInt32 {
+		return usageError(errors.New("--send-buffer-bytes must be between 0 and 2147483647"))
 	}
 	if cfg.pprofAddr != "" && servePprof == nil {
 		return usageError(errors.New("--pprof needs a build with -tags pprof"))
@@ -117,7 +121,7 @@ func run(ctx context.Context, cfg config) error {
 		return err
 	}
 	if cfg.sendBufferBytes > 0 {
-		ln = sendBufferListener{ln, cfg.sendBufferBytes}
+		ln = sendBufferListener{Listener: ln, bytes: cfg.sendBufferBytes}
 	}
 	chat := newChatServer(ctx, cfg)
 	mux := http.NewServeMux()
@@ -168,9 +172,9 @@ func run(ctx context.Context, cfg config) error {
 
 // ANCHOR_END: run
 
-// sendBufferListener gives each accepted connection a smaller kernel send
-// buffer: the writes to a client that stops reading block sooner, so
-// --buffer rather than the kernel decides when it lags.
+// sendBufferListener gives each accepted connection a fixed kernel send
+// buffer: the writes to a client that stops reading block after kilobytes
+// rather than megabytes, so it reaches --buffer and lags that much sooner.
 type sendBufferListener struct {
 	net.Listener
 	bytes int
@@ -178,8 +182,13 @@ type sendBufferListener struct {
 
 func (l sendBufferListener) Accept() (net.Conn, error) {
 	conn, err := l.Listener.Accept()
-	if tcp, ok := conn.(*net.TCPConn); ok {
-		_ = tcp.SetWriteBuffer(l.bytes) // on failure the kernel's size stays
+	if err != nil {
+		return nil, err
 	}
-	return conn, err
+	if tcp, ok := conn.(*net.TCPConn); ok {
+		if err := tcp.SetWriteBuffer(l.bytes); err != nil {
+			slog.Warn("cannot set the send buffer", "bytes", l.bytes, "err", err)
+		}
+	}
+	return conn, nil
 }

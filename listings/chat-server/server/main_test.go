@@ -34,6 +34,7 @@ func TestParseFlags(t *testing.T) {
 		{"zero header timeout", "--header-timeout-ms 0", nil},
 		{"negative grace", "--shutdown-grace-ms -1", nil},
 		{"negative send buffer", "--send-buffer-bytes -1", nil},
+		{"send buffer beyond a C int", "--send-buffer-bytes 2147483648", nil},
 		{"not a number", "--rate-per-sec fast", nil},
 		{"unknown flag", "--colour blue", nil},
 	}

@@ -69,10 +69,12 @@ const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 /// Flags added for the joined clients' server. A member that has stopped
 /// reading takes announcements until its socket's send buffer is full, and
 /// only then does the twin's bounded queue skip them. Left to the kernel,
-/// that buffer grew to about 64 KB here, close to 2,000 announcements written
-/// one by one to each member, and joining 10,000 clients took 60 to 80 s
-/// of server CPU per twin; with 4,096 bytes (8 KiB, as Linux doubles it)
-/// one twin's whole memory run took 48 to 58 s.
+/// each member's server socket here had about 64 KB queued (`ss`'s Send-Q)
+/// before its writes blocked, close to 2,000 announcements written one by
+/// one, and joining 10,000 clients took 60 to 80 s of server CPU per twin.
+/// With 4,096 bytes (8 KiB, as Linux doubles it) one twin's whole memory
+/// run took 48 to 58 s in the `bench all` of 2026-12-01 (its log, not
+/// results.json), half as long.
 const JOINED_FLAGS: &[&str] = &["--send-buffer-bytes", "4096"];
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;

@@ -53,9 +53,9 @@ pub struct Config {
     #[arg(long = "shutdown-grace-ms", default_value = "5000", value_parser = millis)]
     pub shutdown_grace: Duration,
     /// The kernel's send buffer for each connection, in bytes (0: the
-    /// kernel sizes it)
-    #[arg(long, default_value_t = 0)]
-    pub send_buffer_bytes: usize,
+    /// kernel sizes it); at most 2147483647, as `setsockopt` takes a C int
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(..=i64::from(i32::MAX)))]
+    pub send_buffer_bytes: u32,
 }
 
 /// A whole number of milliseconds, as the Go twin's `flag.Int` reads it.
@@ -125,8 +125,9 @@ mod tests {
             ("--buffer", None),
             ("--buffer 0", None),
             ("--write-timeout-ms 0", None),
-            ("--send-buffer-bytes -1", None),
             ("--header-timeout-ms 0", None),
+            ("--send-buffer-bytes=-1", None),
+            ("--send-buffer-bytes 2147483648", None),
             ("--rate-per-sec fast", None),
             ("--colour blue", None),
             ("8080", None),

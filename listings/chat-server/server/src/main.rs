@@ -154,12 +154,14 @@ async fn serve(listener: TcpListener, router: Router, app: &App) {
             // as Go's net package sets for every TCP connection.
             Ok((stream, _)) => {
                 let _ = stream.set_nodelay(true);
-                // A smaller kernel buffer for a client that stops reading:
-                // its writes block sooner, so `--buffer` rather than the
-                // kernel decides when it lags (see `--send-buffer-bytes`).
-                if app.config.send_buffer_bytes > 0 {
-                    let _ =
-                        SockRef::from(&stream).set_send_buffer_size(app.config.send_buffer_bytes);
+                // A fixed kernel buffer: the writes to a client that stops
+                // reading block after kilobytes rather than megabytes, so
+                // it reaches `--buffer` and lags that much sooner.
+                let bytes = app.config.send_buffer_bytes;
+                if bytes > 0
+                    && let Err(e) = SockRef::from(&stream).set_send_buffer_size(bytes as usize)
+                {
+                    tracing::warn!("cannot set the send buffer to {bytes} bytes: {e}");
                 }
                 stream
             }
