@@ -393,9 +393,14 @@ struct Bench<'a> {
 impl Bench<'_> {
     /// Starts a twin with the benchmark's flags on the server's cores.
     fn start(&self, twin: usize, binary: &Path) -> Server {
+        self.start_with(twin, binary, &[])
+    }
+
+    /// [`Bench::start`] with `extra` flags after the benchmark's own.
+    fn start_with(&self, twin: usize, binary: &Path, extra: &[&str]) -> Server {
         self.pinning
             .server_twin(TWINS[twin], binary)
-            .args(FLAGS.iter().copied())
+            .args(FLAGS.iter().chain(extra).copied())
             .start()
     }
 
@@ -447,11 +452,7 @@ impl Bench<'_> {
         binary: &Path,
         observed: &mut Value,
     ) -> Result<Vec<f64>> {
-        let server = self
-            .pinning
-            .server_twin(TWINS[twin], binary)
-            .args(FLAGS.iter().chain(JOINED_FLAGS).copied())
-            .start();
+        let server = self.start_with(twin, binary, JOINED_FLAGS);
         observed[TWINS[twin]] = self.pinning.observe(server.pid())?;
         let url = ws_url(&server);
         drop(join(&url, "warmup").await?);
