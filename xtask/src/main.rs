@@ -193,6 +193,10 @@ fn run(command: Command) -> Result<()> {
             Ok(())
         }
         Command::Bench { name, quick } => {
+            let measures = !quick && !matches!(name.as_str(), "quick" | "report" | "render");
+            if measures && cfg!(debug_assertions) {
+                return bench::run_optimized(&name);
+            }
             let go = tools::go()?;
             match name.as_str() {
                 name if quick && bench::BENCHES.iter().any(|b| b.name == name) => bench::run_one(

@@ -75,15 +75,11 @@ const SERVICES: &[Service] = &[
 
 /// Starts per service for the start-up figure.
 const STARTS: usize = 7;
-/// Samples of each inner-loop figure but the clean builds.
+/// Samples of each inner-loop figure, the clean builds included. On the
+/// two-core machine of src/measurements/machine.md a clean build takes
+/// about 24 s for Rust in debug, 44 s in release and 13 s for Go with an
+/// empty cache, so the clean builds are most of this benchmark's time.
 const SAMPLES: usize = 5;
-/// Samples of each clean build. On the two-core machine of
-/// src/measurements/machine.md one takes about 24 s for a Rust debug build,
-/// 14 s for Go with an empty cache and 46 s for a Rust release build, and
-/// the chat benchmark's memory runs leave no room for more: five of each
-/// would add close to four minutes and take `bench all` past twenty.
-const CLEAN_SAMPLES: usize = 3;
-const CLEAN_RELEASE_SAMPLES: usize = 2;
 
 pub fn run(ctx: &Context) -> Result<()> {
     // Under the output directory (the clean build in it is large), and
@@ -323,16 +319,8 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
         let _ = fs::remove_dir_all(&target);
         run_ok(build(release), "clean cargo build")
     };
-    let clean_release = timed(
-        "clean release build",
-        Box::new(|| clean(true)),
-        CLEAN_RELEASE_SAMPLES,
-    )?;
-    let clean_debug = timed(
-        "clean debug build",
-        Box::new(|| clean(false)),
-        CLEAN_SAMPLES,
-    )?;
+    let clean_release = timed("clean release build", Box::new(|| clean(true)), SAMPLES)?;
+    let clean_debug = timed("clean debug build", Box::new(|| clean(false)), SAMPLES)?;
     let noop = timed(
         "no-op rebuild",
         Box::new(|| run_ok(build(false), "no-op cargo build")),
@@ -418,7 +406,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             let _ = fs::remove_file(&go_out);
             go_build(&go_cache)
         }),
-        CLEAN_SAMPLES,
+        SAMPLES,
     )?;
     // The standard library alone in a cache of its own, copied afresh for
     // each sample: Go then compiles the module's dependencies and the
@@ -460,7 +448,7 @@ fn inner_loop(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
             let _ = fs::remove_file(&go_out);
             go_build(&go_cache)
         }),
-        CLEAN_SAMPLES,
+        SAMPLES,
     )?;
     let go_noop = timed(
         "go build, nothing changed",

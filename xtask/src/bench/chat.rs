@@ -76,6 +76,19 @@ const JOINED: [usize; 3] = [1_000, 5_000, 10_000];
 /// run took 48 to 58 s in the `bench all` of 2026-12-01 (its log, not
 /// results.json), half as long.
 const JOINED_FLAGS: &[&str] = &["--send-buffer-bytes", "4096"];
+/// The receive buffer the joined clients ask for (Linux grants twice
+/// this, 4 KiB). A member that stops reading still takes a few hundred
+/// 34-byte announcements before the server's writes to it block, most of
+/// the joins' cost. Asking for 2,048 bytes instead of 4,096 took the
+/// server's CPU for the step from 5,000 to 10,000 clients from 17.7 to
+/// 12.4 s (Rust) and from 23.9 to 16.9 s (Go) in one run each on
+/// 2026-12-01; with xtask's release build as well ([`super::run_optimized`])
+/// the step took 13 to 16 s instead of 18 to 25, and a twin's whole memory
+/// run 37 to 43 s instead of 46 to 57. Asking for 1 byte (Linux grants
+/// 2,304) made the client's kernel work harder and the step slower, and
+/// with the server's send buffer at its smallest too, a 10,000-name
+/// welcome took longer than [`STEP`].
+const RECEIVE_BUFFER: u32 = 2048;
 /// File descriptors kept free for everything else a process opens.
 const SPARE_FDS: u64 = 512;
 /// Clients that receive each broadcast.
@@ -463,6 +476,10 @@ impl Bench<'_> {
         let addr = server.addr();
         for &target in &self.sizes.joined {
             let step = Instant::now();
+            let cpu_before = (
+                super::cpu_seconds(server.pid())?,
+                super::cpu_seconds(std::process::id())?,
+            );
             let sockets: Vec<Socket> = tokio::time::timeout(
                 PHASE,
                 futures_util::stream::iter(members.len()..target)
@@ -481,6 +498,10 @@ impl Bench<'_> {
             .with_context(|| failure(&server, "joining clients"))?;
             members.extend(sockets);
             let joined_in = step.elapsed();
+            let cpu_joining = (
+                super::cpu_seconds(server.pid())? - cpu_before.0,
+                super::cpu_seconds(std::process::id())? - cpu_before.1,
+            );
             members = drain(members)
                 .await
                 .with_context(|| failure(&server, "reading what the joined clients were sent"))?;
@@ -489,9 +510,11 @@ impl Bench<'_> {
             per_client.push((after_kib - before_kib) / target as f64);
             eprintln!(
                 "  the {} twin, {target} joined clients: {:.1} KiB each; joined in \
-                 {joined_in:.0?}, quiet after {:.0?}",
+                 {joined_in:.0?} (CPU: server {:.1} s, client {:.1} s), quiet after {:.0?}",
                 TWINS[twin],
                 per_client.last().unwrap(),
+                cpu_joining.0,
+                cpu_joining.1,
                 step.elapsed()
             );
         }
@@ -933,7 +956,7 @@ async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
     Ok(drained)
 }
 
-/// A connection whose receive buffer is small (4 KiB), for clients that
+/// A connection whose receive buffer is small ([`RECEIVE_BUFFER`]), for clients that
 /// join and then stop reading for a while: with the server's small send
 /// buffer ([`JOINED_FLAGS`]) its writes to it block soon, so the
 /// announcements of later joins are skipped (each twin's bounded queue)
@@ -942,7 +965,7 @@ async fn drain(sockets: Vec<Socket>) -> Result<Vec<Socket>> {
 async fn connect_small(url: &str, addr: std::net::SocketAddr) -> Result<Socket> {
     let connect = async {
         let socket = tokio::net::TcpSocket::new_v4()?;
-        socket.set_recv_buffer_size(4096)?;
+        socket.set_recv_buffer_size(RECEIVE_BUFFER)?;
         let stream = socket.connect(addr).await?;
         let (socket, _) =
             tokio_tungstenite::client_async(url, MaybeTlsStream::Plain(stream)).await?;

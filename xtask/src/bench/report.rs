@@ -120,6 +120,13 @@ fn method(results: &Value) -> String {
             pinning["load_cpus"].as_str().unwrap_or("?")
         );
     }
+    if let Some(build) = results["benchmarks"]["chat"]["run"]["xtask"].as_str() {
+        let _ = writeln!(
+            text,
+            "The chat server's clients are the benchmark's own code, run from xtask's {build}; \
+             oha, the job queue's and the notes service's load generator, is a release build."
+        );
+    }
     if let Some(steal) = machine["steal_percent"].as_object() {
         let parts: Vec<String> = steal
             .iter()
@@ -1016,6 +1023,34 @@ mod tests {
             }
         }
         assert!(stale.is_empty(), "{}", stale.join("\n"));
+    }
+
+    /// Every committed figure was measured by a release build of xtask
+    /// (whose own code is the chat server's clients), not by the debug
+    /// build `cargo xtask` starts in.
+    #[test]
+    fn the_committed_measurements_come_from_an_optimized_xtask() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap()
+            .join("src/measurements")
+            .join(RESULTS);
+        let text = fs::read_to_string(&path).unwrap();
+        let results: Value = serde_json::from_str(&text).unwrap();
+        for bench in BENCHES {
+            let build = &results["benchmarks"][bench.name]["run"]["xtask"];
+            let line = text
+                .lines()
+                .position(|l| l.contains("\"xtask\"") && l.contains(&build.to_string()))
+                .map_or(0, |i| i + 1);
+            assert_eq!(
+                build.as_str(),
+                Some("release build"),
+                "src/measurements/{RESULTS}:{line}: the {} benchmark's run was made by xtask's \
+                 {build}; rerun it with `cargo xtask bench`, which runs from a release build",
+                bench.name
+            );
+        }
     }
 
     #[test]
