@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
@@ -22,9 +22,14 @@ use super::{BENCHES, Better, Context, Range, Row, first_line};
 /// Reads every benchmark's results from `target/bench/`, writes
 /// `src/measurements/`, then checks the book's claims against it.
 pub fn run(ctx: &Context) -> Result<()> {
-    let out = ctx.root.join("src").join("measurements");
+    let out = measurements_dir(&ctx.root);
     write(ctx, &out)?;
     super::claims::check(&ctx.root)
+}
+
+/// `src/measurements/` of the book at `root`.
+fn measurements_dir(root: &Path) -> PathBuf {
+    root.join("src").join("measurements")
 }
 
 /// Reads every benchmark's results from `ctx.out_dir` and writes
@@ -55,7 +60,7 @@ pub fn write(ctx: &Context, out: &Path) -> Result<()> {
 /// `cargo xtask bench render`: the tables and charts again from the
 /// committed results.json, which it does not change.
 pub fn render(root: &Path) -> Result<()> {
-    let out = root.join("src").join("measurements");
+    let out = measurements_dir(root);
     let text = fs::read_to_string(out.join(RESULTS))?;
     let results: Value = serde_json::from_str(&text)?;
     for (file, contents) in generate(&results)? {
@@ -734,8 +739,6 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use crate::bench::round2;
 
     use super::*;
@@ -1002,10 +1005,7 @@ mod tests {
     /// a hand edit (or a generator change without `bench report`) fails.
     #[test]
     fn the_committed_tables_and_charts_are_generated_from_results_json() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .unwrap()
-            .join("src/measurements");
+        let dir = measurements_dir(&crate::root());
         let text = fs::read_to_string(dir.join(RESULTS)).unwrap();
         let results: Value = serde_json::from_str(&text).unwrap();
         let files = generate(&results).unwrap();
@@ -1030,11 +1030,7 @@ mod tests {
     /// build `cargo xtask` starts in.
     #[test]
     fn the_committed_measurements_come_from_an_optimized_xtask() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .unwrap()
-            .join("src/measurements")
-            .join(RESULTS);
+        let path = measurements_dir(&crate::root()).join(RESULTS);
         let text = fs::read_to_string(&path).unwrap();
         let results: Value = serde_json::from_str(&text).unwrap();
         for bench in BENCHES {
