@@ -5,13 +5,16 @@
 //! exercise shortener` runs it against yours.
 //!
 //! Nothing here depends on timing: the rate-limit cases refill one token a
-//! minute, so a bucket emptied by a few requests stays empty for the case.
+//! minute, so a bucket emptied by a few requests stays empty for the case,
+//! and the shutdown cases know a request is under way because the service
+//! has answered its `Expect: 100-continue` ([`request_under_way`]).
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use nix::sys::signal::Signal;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
 use reqwest::redirect::Policy;
@@ -323,6 +326,104 @@ fn slow_headers_are_cut_off() {
         closed,
         "headers unfinished after --header-timeout 200ms: want the connection closed, \
          but it was still open 10 s later"
+    );
+}
+
+/// Opens a connection and sends the headers of `POST /links` for `body`
+/// with `Expect: 100-continue`, then waits for the `100 Continue` answer.
+/// Both Go's server and hyper send it only when the handler first reads
+/// the body, so once it has come the request is under way, with no sleep
+/// and no race; the caller sends the body, or never does.
+#[track_caller]
+fn request_under_way(server: &Server, body: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(server.addr()).expect("a connection");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /links HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    let mut interim = Vec::new();
+    let mut byte = [0];
+    while !interim.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => interim.push(byte[0]),
+            other => panic!(
+                "POST /links with Expect: 100-continue: want `HTTP/1.1 100 Continue` once the \
+                 handler reads the body, got {:?} then {other:?}",
+                String::from_utf8_lossy(&interim)
+            ),
+        }
+    }
+    assert!(
+        interim.starts_with(b"HTTP/1.1 100"),
+        "POST /links with Expect: 100-continue: want `HTTP/1.1 100 Continue` first, got {:?}",
+        String::from_utf8_lossy(&interim)
+    );
+    stream
+}
+
+/// Waits until the service refuses connections: it has seen the signal
+/// and stopped accepting.
+fn until_it_stops_accepting(server: &Server) {
+    testkit::eventually(
+        "the service to stop accepting connections after SIGTERM",
+        || TcpStream::connect(server.addr()).err().map(|_| ()),
+    );
+}
+
+#[test]
+fn a_request_under_way_at_sigterm_is_finished_and_kept() {
+    let Service { server, dir } = start(&[]);
+    let url = "https://example.com/finished-after-sigterm";
+    let body = json!({ "url": url }).to_string();
+    let mut stream = request_under_way(&server, &body);
+    server.signal(Signal::SIGTERM);
+    until_it_stops_accepting(&server);
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let read = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let what = "POST /links under way at SIGTERM, its body sent after";
+    assert!(
+        answer.starts_with("HTTP/1.1 201"),
+        "{what}: want 201 Created, got {answer:?} ({read:?})"
+    );
+    let link: Value = answer
+        .split_once("\r\n\r\n")
+        .and_then(|(_, body)| serde_json::from_str(body).ok())
+        .unwrap_or_else(|| panic!("{what}: want the link as JSON, got {answer:?}"));
+    let status = server.wait();
+    assert!(
+        status.success(),
+        "{what}: the service exited with {status}; want 0, the request having finished"
+    );
+    let code = link["code"].as_str().unwrap_or_default();
+    let server = start_on(&database(&dir), &[]);
+    let response = get(&server, &format!("/links/{code}"));
+    assert_eq!(
+        json_of(response, "GET /links/{code} after the restart"),
+        json!({ "code": code, "url": url, "hits": 0 }),
+        "{what}: the link it answered with must be in the database"
+    );
+}
+
+#[test]
+fn a_request_still_running_at_the_shutdown_timeout_makes_it_exit_1() {
+    let service = start(&["--shutdown-timeout", "200ms"]);
+    // The body never comes: the handler waits for it past the deadline
+    // (the services give a request ten seconds).
+    let _stream = request_under_way(&service.server, r#"{"url": "https://example.com/"}"#);
+    let status = service.server.terminate();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "a request still reading its body 200 ms after SIGTERM, with --shutdown-timeout 200ms: \
+         the service exited with {status}; want 1"
     );
 }
 
