@@ -11,8 +11,9 @@
 //! 1. **Memory** (fresh process, [`MEMORY_RUNS`] runs). Opens up to 10,000
 //!    WebSockets that never join (the join timeout is raised so the server
 //!    keeps them) and reads the server's resident memory (`VmRSS`) before
-//!    and after, each time once the server is at rest ([`at_rest`]): the difference divided by the count is what one waiting
-//!    connection costs. Then, on another fresh process, joins clients up to
+//!    and after, each time once the server is at rest ([`at_rest`]): the
+//!    difference divided by the count is what one waiting connection
+//!    costs. Then, on another fresh process, joins clients up to
 //!    each count of [`JOINED`] (clients with small receive buffers that do
 //!    not read while others join, see [`connect_small`], and a server with
 //!    small send buffers, [`JOINED_FLAGS`]), then has every
@@ -872,7 +873,7 @@ async fn at_rest(server: &Server) -> Result<f64> {
         }
         ensure!(
             Instant::now() < deadline,
-            "the server was still busy {PHASE:?} after the clients joined \
+            "the server was still busy after {PHASE:?} \
              ({:.2} s of CPU and {:+.0} KiB of resident memory in the last {REST_POLL:?})",
             now.0 - last.0,
             now.1 - last.1
