@@ -856,12 +856,13 @@ fn saturation_rows(case: &str, rust: &[Saturation], go: &[Saturation]) -> Vec<Ro
 /// collector is not in a cycle) and its resident memory stayed put.
 /// Returns that resident memory, in KiB.
 ///
-/// This replaced a fixed two-second wait after the CPU went quiet. With
-/// `VmRSS` read every 200 ms for four seconds after that point, at every
-/// step of one memory run per twin on 2026-12-01, Rust's never moved and
-/// Go's moved by at most 12 KiB of 523 MiB, upwards: Go's scavenger
-/// returned nothing in that time, so the wait changed no figure and cost
-/// each memory run about ten seconds.
+/// This replaced fixed two-second waits (after the CPU went quiet at the
+/// joined steps, and alone at the baselines). With `VmRSS` read every
+/// 200 ms for four seconds at each of the six points a memory run reads
+/// it, in two runs per twin on 2026-12-01, Rust's never moved and Go's
+/// moved by at most 20 KiB of 523 MiB, upwards: Go's scavenger returned
+/// nothing in that time, so the waits changed no figure and cost each
+/// memory run about ten seconds.
 async fn at_rest(server: &Server) -> Result<f64> {
     let deadline = Instant::now() + PHASE;
     let mut last = (super::cpu_seconds(server.pid())?, rss_kib(server)?);
