@@ -230,6 +230,22 @@ const CLAIMS: &[Claim] = &[
         },
     },
     Claim {
+        chapter: "compile-times.md",
+        words: "In these runs mold made no measurable difference next to the default linker, \
+                and GNU ld took longer than the default",
+        says: Says::Figures(|r| {
+            let rust = |case| r.row("build", case).map(Row::rust_range);
+            let (Some(lld), Some(mold), Some(gnu)) = (
+                rust("default linker (rust-lld)"),
+                rust("through cargo rustc, mold"),
+                rust("through cargo rustc, GNU ld"),
+            ) else {
+                return false;
+            };
+            lld.min <= mold.max && mold.min <= lld.max && gnu.min > lld.max
+        }),
+    },
+    Claim {
         chapter: "shipping.md",
         words: "linking glibc statically adds about a megabyte to the server, and musl adds almost nothing",
         says: Says::Figures(|r| {

@@ -22,7 +22,7 @@
 //! the range. Throughput counts accepted (202) answers only; latency is
 //! split into accepted answers and the rest (429s: refused because the
 //! queue was full). Each run also reads the server's CPU time from
-//! `/proc/PID/stat` (CPU seconds per 1,000 accepted jobs) and its peak
+//! `/proc/PID/stat` (CPU milliseconds per 1,000 accepted jobs) and its peak
 //! resident memory (`VmHWM`), then sends SIGTERM and checks that the twin
 //! drains and exits 0.
 
