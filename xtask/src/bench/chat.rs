@@ -465,10 +465,13 @@ impl Bench<'_> {
         observed: &mut Value,
     ) -> Result<Vec<f64>> {
         let server = self.start_with(twin, binary, JOINED_FLAGS);
-        observed[TWINS[twin]] = self.pinning.observe(server.pid())?;
         let url = ws_url(&server);
         drop(join(&url, "warmup").await?);
         let before_kib = at_rest(&server).await?;
+        // Only now: a thread takes its name when it first runs, and on the
+        // server's one core the main thread can print its `listening` line
+        // before the tokio worker has (results.json once showed no worker).
+        observed[TWINS[twin]] = self.pinning.observe(server.pid())?;
         let mut members: Vec<Socket> = Vec::new();
         let mut per_client = Vec::new();
         let addr = server.addr();

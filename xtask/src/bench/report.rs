@@ -105,9 +105,10 @@ fn method(results: &Value) -> String {
         .max();
     let mut text = match runs {
         Some(n) => format!(
-            "Each figure is the median of up to {n} runs of `cargo xtask bench all` on that \
-             machine (each row's count is in results.json), with the lowest and highest in \
-             brackets; a figure without brackets was measured once, as a size is.\n\
+            "Each figure is the median of up to {n} runs of its case within one `cargo xtask \
+             bench all` on that machine (each row's count is in results.json), with the lowest \
+             and highest in brackets; a figure without brackets was measured once, as a size \
+             is.\n\
              Rerun the command to measure yours.\n"
         ),
         None => "Each figure comes from one run of `cargo xtask bench all` on that machine;\n\
@@ -119,7 +120,8 @@ fn method(results: &Value) -> String {
         let _ = write!(
             text,
             "\nServers under load ran on CPU {server} with GOMAXPROCS={} and \
-             TOKIO_WORKER_THREADS={}, their load generators on CPU {} (`taskset`).\n",
+             TOKIO_WORKER_THREADS={}, their load generators on CPU {} (`taskset`, \
+             and `sched_setaffinity` for the chat's clients in the benchmark's own process).\n",
             pinning["GOMAXPROCS"],
             pinning["TOKIO_WORKER_THREADS"],
             pinning["load_cpus"].as_str().unwrap_or("?")
