@@ -206,21 +206,20 @@ fn start_up(ctx: &Context, scratch: &Path) -> Result<Vec<Row>> {
                 mib[twin].push(bytes / MIB);
             }
         }
-        let ([rust_ms, go_ms], [rust_mib, go_mib]) = (ms, mib);
         rows.push(Row::sampled(
             service.name,
             "start to first response",
             "ms",
-            &rust_ms,
-            &go_ms,
+            &ms[0],
+            &ms[1],
             super::round2,
         ));
         rows.push(Row::sampled(
             service.name,
             "resident memory when idle",
             "MiB",
-            &rust_mib,
-            &go_mib,
+            &mib[0],
+            &mib[1],
             super::round2,
         ));
     }

@@ -169,7 +169,7 @@ const CLAIMS: &[Claim] = &[
                     .filter(|row| !row.case.contains("tuned"))
                     .map(Row::go_range)
                     .collect();
-                go.len() == 2 && go[0].min <= go[1].max && go[1].min <= go[0].max
+                go.len() == 2 && go[0].overlaps(go[1])
             };
             overlap("chat", "saturation", "messages delivered")
                 && overlap("job-queue", "closed loop", "accepted (202) throughput")
@@ -249,7 +249,7 @@ const CLAIMS: &[Claim] = &[
             ) else {
                 return false;
             };
-            lld.min <= mold.max && mold.min <= lld.max && gnu.min > lld.max
+            lld.overlaps(mold) && gnu.min > lld.max
         }),
     },
     Claim {
@@ -367,8 +367,7 @@ fn no_measurable_difference(row: &Row) -> bool {
     if row.samples.is_none() {
         return (2.0 / 3.0..=1.5).contains(&ratio(row));
     }
-    let (rust, go) = (row.rust_range(), row.go_range());
-    rust.min <= go.max && go.min <= rust.max
+    row.rust_range().overlaps(row.go_range())
 }
 
 fn describe(row: &Row) -> String {

@@ -105,6 +105,14 @@ pub struct Range {
     pub max: f64,
 }
 
+impl Range {
+    /// Whether the two ranges share a value: then the figures show no
+    /// measurable difference.
+    pub fn overlaps(self, other: Range) -> bool {
+        self.min <= other.max && other.min <= self.max
+    }
+}
+
 /// One figure measured on both twins: `rust` and `go` in `unit`, for one
 /// `case` (a load level, a connection count) of one `metric`. The chapter
 /// shows the Rust/Go ratio next to them.
